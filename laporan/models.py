@@ -1,0 +1,1 @@
+"""Report editions and Inspektorat review (see laporan.services)."""
