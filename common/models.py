@@ -67,7 +67,9 @@ class AuditLog(models.Model):
         verbose_name = "jejak audit"
         verbose_name_plural = "jejak audit"
         ordering = ["-waktu", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"], name="common_audit_objek_idx")]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="common_audit_objek_idx")
+        ]
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi} {self.objek}"

@@ -71,7 +71,9 @@ class Realisasi(models.Model):
     disetujui_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
-    versi = models.PositiveIntegerField("versi", default=1, help_text="Untuk deteksi suntingan bersamaan.")
+    versi = models.PositiveIntegerField(
+        "versi", default=1, help_text="Untuk deteksi suntingan bersamaan."
+    )
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)
 
@@ -185,7 +187,8 @@ class JendelaPengisian(models.Model):
                 fields=["perangkat_daerah", "tahun", "triwulan"], name="kinerja_jendela_unik"
             ),
             models.CheckConstraint(
-                condition=Q(ditutup__gte=models.F("dibuka")), name="kinerja_jendela_tutup_setelah_buka"
+                condition=Q(ditutup__gte=models.F("dibuka")),
+                name="kinerja_jendela_tutup_setelah_buka",
             ),
             models.CheckConstraint(
                 condition=Q(triwulan__gte=1, triwulan__lte=4), name="kinerja_jendela_triwulan_1_4"
@@ -333,13 +336,13 @@ class PKIndikator(NilaiTargetMixin):
     uraian = models.TextField("indikator kinerja")
     satuan = models.CharField("satuan", max_length=50, blank=True)
     target_sebelum = decimal_field("target sebelum perubahan")
-    target_sebelum_predikat = models.CharField("predikat sebelum perubahan", max_length=10, blank=True)
+    target_sebelum_predikat = models.CharField(
+        "predikat sebelum perubahan", max_length=10, blank=True
+    )
     indikator_atasan = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="indikator_bawahan"
     )
-    alasan_selisih = models.TextField(
-        "alasan target berbeda dari Renja/Renstra", blank=True
-    )
+    alasan_selisih = models.TextField("alasan target berbeda dari Renja/Renstra", blank=True)
 
     class Meta:
         verbose_name = "indikator PK"
@@ -362,8 +365,12 @@ class PKAnggaran(models.Model):
     )
     urutan = models.PositiveIntegerField("urutan", default=0)
     tingkat = models.CharField("tingkat", max_length=15, choices=TingkatAnggaran.choices)
-    program = models.ForeignKey(Program, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
-    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    program = models.ForeignKey(
+        Program, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    kegiatan = models.ForeignKey(
+        Kegiatan, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     sub_kegiatan = models.ForeignKey(
         SubKegiatan, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -516,7 +516,9 @@ class Indikator(models.Model):
         verbose_name="penanggung jawab",
     )
     kondisi_awal = models.CharField("kondisi awal", max_length=50, blank=True)
-    kondisi_akhir = models.CharField("kondisi akhir (target akhir Renstra)", max_length=50, blank=True)
+    kondisi_akhir = models.CharField(
+        "kondisi akhir (target akhir Renstra)", max_length=50, blank=True
+    )
     nilai_pembanding = decimal_field("nilai pembanding (nasional/provinsi)")
     sumber_pembanding = models.CharField("sumber pembanding", max_length=200, blank=True)
     urutan = models.PositiveIntegerField("urutan", default=0)
@@ -533,11 +535,41 @@ class Indikator(models.Model):
             ),
             models.CheckConstraint(
                 condition=(
-                    Q(tujuan__isnull=False, sasaran__isnull=True, program__isnull=True, kegiatan__isnull=True, sub_kegiatan__isnull=True)
-                    | Q(tujuan__isnull=True, sasaran__isnull=False, program__isnull=True, kegiatan__isnull=True, sub_kegiatan__isnull=True)
-                    | Q(tujuan__isnull=True, sasaran__isnull=True, program__isnull=False, kegiatan__isnull=True, sub_kegiatan__isnull=True)
-                    | Q(tujuan__isnull=True, sasaran__isnull=True, program__isnull=True, kegiatan__isnull=False, sub_kegiatan__isnull=True)
-                    | Q(tujuan__isnull=True, sasaran__isnull=True, program__isnull=True, kegiatan__isnull=True, sub_kegiatan__isnull=False)
+                    Q(
+                        tujuan__isnull=False,
+                        sasaran__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tujuan__isnull=True,
+                        sasaran__isnull=False,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tujuan__isnull=True,
+                        sasaran__isnull=True,
+                        program__isnull=False,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tujuan__isnull=True,
+                        sasaran__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=False,
+                        sub_kegiatan__isnull=True,
+                    )
+                    | Q(
+                        tujuan__isnull=True,
+                        sasaran__isnull=True,
+                        program__isnull=True,
+                        kegiatan__isnull=True,
+                        sub_kegiatan__isnull=False,
+                    )
                 ),
                 name="renstra_indikator_tepat_satu_induk",
                 violation_error_message=PESAN_INDIKATOR_SATU_INDUK,
@@ -630,4 +662,3 @@ class TargetTriwulan(NilaiTargetMixin):
 
     def __str__(self) -> str:
         return f"TW {self.triwulan} {self.tahun}: {self.nilai_masukan()}"
-

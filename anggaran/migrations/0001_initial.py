@@ -5,69 +5,290 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('renstra', '0001_initial'),
+        ("renstra", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AnggaranBelanja',
+            name="AnggaranBelanja",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('kelompok', models.CharField(max_length=100, verbose_name='kelompok belanja')),
-                ('jenis', models.CharField(max_length=150, verbose_name='jenis belanja')),
-                ('pagu', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='pagu')),
-                ('realisasi', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='realisasi')),
-                ('urutan', models.PositiveIntegerField(default=0, verbose_name='urutan')),
-                ('perangkat_daerah', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='anggaran_belanja', to='renstra.perangkatdaerah')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                ("kelompok", models.CharField(max_length=100, verbose_name="kelompok belanja")),
+                ("jenis", models.CharField(max_length=150, verbose_name="jenis belanja")),
+                (
+                    "pagu",
+                    models.DecimalField(
+                        blank=True, decimal_places=4, max_digits=20, null=True, verbose_name="pagu"
+                    ),
+                ),
+                (
+                    "realisasi",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="realisasi",
+                    ),
+                ),
+                ("urutan", models.PositiveIntegerField(default=0, verbose_name="urutan")),
+                (
+                    "perangkat_daerah",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="anggaran_belanja",
+                        to="renstra.perangkatdaerah",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'anggaran per jenis belanja',
-                'verbose_name_plural': 'anggaran per jenis belanja',
-                'ordering': ['perangkat_daerah', 'tahun', 'urutan', 'id'],
-                'constraints': [models.UniqueConstraint(fields=('perangkat_daerah', 'tahun', 'kelompok', 'jenis'), name='anggaran_belanja_unik')],
+                "verbose_name": "anggaran per jenis belanja",
+                "verbose_name_plural": "anggaran per jenis belanja",
+                "ordering": ["perangkat_daerah", "tahun", "urutan", "id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("perangkat_daerah", "tahun", "kelompok", "jenis"),
+                        name="anggaran_belanja_unik",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Pagu',
+            name="Pagu",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('murni', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='pagu murni')),
-                ('perubahan', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='pagu perubahan')),
-                ('kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.kegiatan')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.program')),
-                ('sub_kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.subkegiatan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                (
+                    "murni",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="pagu murni",
+                    ),
+                ),
+                (
+                    "perubahan",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="pagu perubahan",
+                    ),
+                ),
+                (
+                    "kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.kegiatan",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.program",
+                    ),
+                ),
+                (
+                    "sub_kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.subkegiatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pagu',
-                'verbose_name_plural': 'pagu',
-                'ordering': ['tahun', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kegiatan__isnull', True), ('program__isnull', False), ('sub_kegiatan__isnull', True)), models.Q(('kegiatan__isnull', False), ('program__isnull', True), ('sub_kegiatan__isnull', True)), models.Q(('kegiatan__isnull', True), ('program__isnull', True), ('sub_kegiatan__isnull', False)), _connector='OR'), name='anggaran_pagu_tepat_satu_tingkat', violation_error_message='Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan.'), models.UniqueConstraint(condition=models.Q(('program__isnull', False)), fields=('program', 'tahun'), name='anggaran_pagu_program_unik'), models.UniqueConstraint(condition=models.Q(('kegiatan__isnull', False)), fields=('kegiatan', 'tahun'), name='anggaran_pagu_kegiatan_unik'), models.UniqueConstraint(condition=models.Q(('sub_kegiatan__isnull', False)), fields=('sub_kegiatan', 'tahun'), name='anggaran_pagu_subkegiatan_unik'), models.CheckConstraint(condition=models.Q(models.Q(('murni__isnull', True), ('murni__gte', 0), _connector='OR'), models.Q(('perubahan__isnull', True), ('perubahan__gte', 0), _connector='OR')), name='anggaran_pagu_tidak_negatif')],
+                "verbose_name": "pagu",
+                "verbose_name_plural": "pagu",
+                "ordering": ["tahun", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("kegiatan__isnull", True),
+                                ("program__isnull", False),
+                                ("sub_kegiatan__isnull", True),
+                            ),
+                            models.Q(
+                                ("kegiatan__isnull", False),
+                                ("program__isnull", True),
+                                ("sub_kegiatan__isnull", True),
+                            ),
+                            models.Q(
+                                ("kegiatan__isnull", True),
+                                ("program__isnull", True),
+                                ("sub_kegiatan__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="anggaran_pagu_tepat_satu_tingkat",
+                        violation_error_message="Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan.",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("program__isnull", False)),
+                        fields=("program", "tahun"),
+                        name="anggaran_pagu_program_unik",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("kegiatan__isnull", False)),
+                        fields=("kegiatan", "tahun"),
+                        name="anggaran_pagu_kegiatan_unik",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("sub_kegiatan__isnull", False)),
+                        fields=("sub_kegiatan", "tahun"),
+                        name="anggaran_pagu_subkegiatan_unik",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("murni__isnull", True), ("murni__gte", 0), _connector="OR"),
+                            models.Q(
+                                ("perubahan__isnull", True), ("perubahan__gte", 0), _connector="OR"
+                            ),
+                        ),
+                        name="anggaran_pagu_tidak_negatif",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RealisasiAnggaran',
+            name="RealisasiAnggaran",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tahun', models.PositiveSmallIntegerField(verbose_name='tahun')),
-                ('triwulan', models.PositiveSmallIntegerField(help_text='1–4; 0 = nilai tahunan', verbose_name='triwulan')),
-                ('jumlah', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='jumlah')),
-                ('versi', models.PositiveIntegerField(default=1, verbose_name='versi')),
-                ('diubah', models.DateTimeField(auto_now=True)),
-                ('kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.kegiatan')),
-                ('program', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.program')),
-                ('sub_kegiatan', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='renstra.subkegiatan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("tahun", models.PositiveSmallIntegerField(verbose_name="tahun")),
+                (
+                    "triwulan",
+                    models.PositiveSmallIntegerField(
+                        help_text="1–4; 0 = nilai tahunan", verbose_name="triwulan"
+                    ),
+                ),
+                (
+                    "jumlah",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=4,
+                        max_digits=20,
+                        null=True,
+                        verbose_name="jumlah",
+                    ),
+                ),
+                ("versi", models.PositiveIntegerField(default=1, verbose_name="versi")),
+                ("diubah", models.DateTimeField(auto_now=True)),
+                (
+                    "kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.kegiatan",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.program",
+                    ),
+                ),
+                (
+                    "sub_kegiatan",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="renstra.subkegiatan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'realisasi anggaran',
-                'verbose_name_plural': 'realisasi anggaran',
-                'ordering': ['tahun', 'triwulan', 'id'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('kegiatan__isnull', True), ('program__isnull', False), ('sub_kegiatan__isnull', True)), models.Q(('kegiatan__isnull', False), ('program__isnull', True), ('sub_kegiatan__isnull', True)), models.Q(('kegiatan__isnull', True), ('program__isnull', True), ('sub_kegiatan__isnull', False)), _connector='OR'), name='anggaran_realisasi_tepat_satu_tingkat', violation_error_message='Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan.'), models.CheckConstraint(condition=models.Q(('triwulan__gte', 0), ('triwulan__lte', 4)), name='anggaran_realisasi_triwulan_0_4'), models.CheckConstraint(condition=models.Q(('jumlah__isnull', True), ('jumlah__gte', 0), _connector='OR'), name='anggaran_realisasi_tidak_negatif'), models.UniqueConstraint(condition=models.Q(('program__isnull', False)), fields=('program', 'tahun', 'triwulan'), name='anggaran_realisasi_program_unik'), models.UniqueConstraint(condition=models.Q(('kegiatan__isnull', False)), fields=('kegiatan', 'tahun', 'triwulan'), name='anggaran_realisasi_kegiatan_unik'), models.UniqueConstraint(condition=models.Q(('sub_kegiatan__isnull', False)), fields=('sub_kegiatan', 'tahun', 'triwulan'), name='anggaran_realisasi_subkegiatan_unik')],
+                "verbose_name": "realisasi anggaran",
+                "verbose_name_plural": "realisasi anggaran",
+                "ordering": ["tahun", "triwulan", "id"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(
+                                ("kegiatan__isnull", True),
+                                ("program__isnull", False),
+                                ("sub_kegiatan__isnull", True),
+                            ),
+                            models.Q(
+                                ("kegiatan__isnull", False),
+                                ("program__isnull", True),
+                                ("sub_kegiatan__isnull", True),
+                            ),
+                            models.Q(
+                                ("kegiatan__isnull", True),
+                                ("program__isnull", True),
+                                ("sub_kegiatan__isnull", False),
+                            ),
+                            _connector="OR",
+                        ),
+                        name="anggaran_realisasi_tepat_satu_tingkat",
+                        violation_error_message="Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan.",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("triwulan__gte", 0), ("triwulan__lte", 4)),
+                        name="anggaran_realisasi_triwulan_0_4",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("jumlah__isnull", True), ("jumlah__gte", 0), _connector="OR"
+                        ),
+                        name="anggaran_realisasi_tidak_negatif",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("program__isnull", False)),
+                        fields=("program", "tahun", "triwulan"),
+                        name="anggaran_realisasi_program_unik",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("kegiatan__isnull", False)),
+                        fields=("kegiatan", "tahun", "triwulan"),
+                        name="anggaran_realisasi_kegiatan_unik",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("sub_kegiatan__isnull", False)),
+                        fields=("sub_kegiatan", "tahun", "triwulan"),
+                        name="anggaran_realisasi_subkegiatan_unik",
+                    ),
+                ],
             },
         ),
     ]
