@@ -59,7 +59,7 @@ TANDA_KOSONG = "—"
 """Printed for a missing value ("belum ada data"); never 0."""
 
 PRESISI = 40
-"""Significant digits of every intermediate Decimal computation (the global context is untouched)."""
+"""Significant digits of intermediate Decimal results (the global context is never changed)."""
 
 NAMA_BULAN = (
     "Januari",
@@ -140,7 +140,7 @@ def bulatkan(nilai: Decimal, tempat: int = 2) -> Decimal:
     return hasil.copy_abs() if hasil.is_zero() else hasil
 
 
-def _baca_teks(teks: str) -> Decimal | None:
+def _baca_teks(teks: str, titik_ribuan: bool) -> Decimal | None:
     bersih = teks.translate(_SPASI_KHUSUS).strip()
     if not bersih:
         return None
@@ -149,17 +149,15 @@ def _baca_teks(teks: str) -> Decimal | None:
         raise ValueError(PESAN_BUKAN_ANGKA)
     if cocok["tanda_depan"] and cocok["tanda"]:
         raise ValueError(PESAN_BUKAN_ANGKA)
-    if cocok["tanda_depan"] and not cocok["rp"]:
-        # "-3,5" is matched as sign then digits; keep one code path for the sign below.
-        pass
     if cocok["rp"] and cocok["ekor"] and "%" in cocok["ekor"]:
         raise ValueError(PESAN_BUKAN_ANGKA)
     tanda = cocok["tanda_depan"] or cocok["tanda"] or ""
     negatif = tanda in ("-", "\u2212")
-    return _baca_digit(cocok["angka"], negatif)
+    # Rupiah amounts are written in Indonesian notation: "Rp 1.000" is one thousand.
+    return _baca_digit(cocok["angka"], negatif, titik_ribuan or bool(cocok["rp"]))
 
 
-def _baca_digit(angka: str, negatif: bool) -> Decimal:
+def _baca_digit(angka: str, negatif: bool, titik_ribuan: bool) -> Decimal:
     """Read digits with "." and "," separators (see ``parse_desimal`` for the rules)."""
     titik, koma = angka.count("."), angka.count(",")
     if titik and koma:
@@ -168,7 +166,7 @@ def _baca_digit(angka: str, negatif: bool) -> Decimal:
         if angka.count(pemisah_desimal) != 1:
             raise ValueError(PESAN_BUKAN_ANGKA)
         bulat, _, pecahan = angka.partition(pemisah_desimal)
-    elif titik + koma == 1:
+    elif koma == 1 or (titik == 1 and not titik_ribuan):
         # A single separator is a decimal separator: "7,8" and the dataset's plain "65.22".
         bulat, _, pecahan = angka.replace(",", ".").partition(".")
     else:
@@ -183,7 +181,9 @@ def _baca_digit(angka: str, negatif: bool) -> Decimal:
     return Decimal(teks_desimal)
 
 
-def parse_desimal(teks: Decimal | int | str | None) -> Decimal | None:
+def parse_desimal(
+    teks: Decimal | int | str | None, *, titik_ribuan: bool = False
+) -> Decimal | None:
     """Read a number written in Indonesian or plain notation; ``None`` for no value.
 
     Accepted: ``Decimal``, ``int`` and text such as ``"7,8"``, ``"7.8"``, ``"65.22"``,
@@ -192,7 +192,9 @@ def parse_desimal(teks: Decimal | int | str | None) -> Decimal | None:
 
     Rules for the separators:
     - one separator, once: it is the decimal separator (``"1.234"`` is 1,234 not 1234, as in
-      the dataset's plain notation ``"65.22"``; ``"7,8"`` is 7,8);
+      the dataset's plain notation ``"65.22"``; ``"7,8"`` is 7,8), except a lone dot after
+      "Rp" or with ``titik_ribuan=True`` (strict Indonesian input, e.g. a form field for a
+      count: ``"7.489"`` → 7489), where it is a thousands separator;
     - one separator, several times: thousands separators, grouped by three (``"1.234.567"``);
     - both separators: the last one is the decimal separator (``"1.234,56"``, ``"1,234.5"``).
 
@@ -216,7 +218,7 @@ def parse_desimal(teks: Decimal | int | str | None) -> Decimal | None:
     if isinstance(teks, int):
         return Decimal(teks)
     if isinstance(teks, str):
-        return _baca_teks(teks)
+        return _baca_teks(teks, titik_ribuan)
     raise TypeError(PESAN_JENIS_TIDAK_DIDUKUNG)
 
 
@@ -258,7 +260,7 @@ def format_persen(nilai: Decimal | int | str | None, tempat: int = 2) -> str:
 
 
 def format_rupiah(nilai: Decimal | int | str | None) -> str:
-    """Rupiah without decimals, ROUND_HALF_UP: ``"Rp 5.911.790.846"``, ``"-Rp 1.000"``; None → "—"."""
+    """Rupiah, no decimals, ROUND_HALF_UP: ``"Rp 5.911.790.846"``, ``"-Rp 1.000"``; None → "—"."""
     angka = parse_desimal(nilai)
     if angka is None:
         return TANDA_KOSONG

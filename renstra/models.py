@@ -82,7 +82,9 @@ class PerangkatDaerah(models.Model):
         "batas capaian untuk rata-rata",
         choices=BatasRataRata.choices,
         default=BatasRataRata.TANPA,
-        help_text="Batas atas capaian tiap indikator saat dirata-rata; nilai tersimpan tidak dibatasi.",
+        help_text=(
+            "Batas atas capaian tiap indikator saat dirata-rata; nilai tersimpan tidak dibatasi."
+        ),
     )
 
     objects = PerangkatDaerahQuerySet.as_manager()
@@ -255,7 +257,8 @@ class PeriodeRenstra(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Renstra {self.perangkat_daerah.singkatan or self.perangkat_daerah} {self.tahun_awal}–{self.tahun_akhir}"
+        nama = self.perangkat_daerah.singkatan or self.perangkat_daerah
+        return f"Renstra {nama} {self.tahun_awal}–{self.tahun_akhir}"
 
     def mencakup(self, tahun: int) -> bool:
         return self.tahun_awal <= tahun <= self.tahun_akhir
@@ -349,15 +352,15 @@ class Kegiatan(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}".strip()
 
+    def save(self, *args, **kwargs):
+        self.kode = normalisasi_kode(self.kode)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.program_id and not kode_memperluas(self.kode, self.program.kode):
             raise ValidationError(
                 {"kode": PESAN_KODE_KEGIATAN.format(anak=self.kode, induk=self.program.kode)}
             )
-
-    def save(self, *args, **kwargs):
-        self.kode = normalisasi_kode(self.kode)
-        super().save(*args, **kwargs)
 
 
 class SubKegiatan(models.Model):
@@ -384,15 +387,15 @@ class SubKegiatan(models.Model):
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}".strip()
 
+    def save(self, *args, **kwargs):
+        self.kode = normalisasi_kode(self.kode)
+        super().save(*args, **kwargs)
+
     def clean(self):
         if self.kegiatan_id and not kode_memperluas(self.kode, self.kegiatan.kode):
             raise ValidationError(
                 {"kode": PESAN_KODE_SUB_KEGIATAN.format(anak=self.kode, induk=self.kegiatan.kode)}
             )
-
-    def save(self, *args, **kwargs):
-        self.kode = normalisasi_kode(self.kode)
-        super().save(*args, **kwargs)
 
 
 class Nomenklatur(models.Model):

@@ -83,7 +83,7 @@ class Command(BaseCommand):
                         peran=peran,
                         defaults={"unit_kerja": unit},
                     )
-        self.stdout.write("Pengguna demo (kata sandi: %s):" % KATA_SANDI_DEMO)
-        for username, nama, daftar, superuser in PERSONA:
+        self.stdout.write(f"Pengguna demo (kata sandi: {KATA_SANDI_DEMO}):")
+        for username, nama, daftar, _superuser in PERSONA:
             peran = ", ".join(f"{p.label} {s}" for s, _, p in daftar) or "superuser"
             self.stdout.write(f"  {username:<12} {nama} — {peran}")
