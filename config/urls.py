@@ -7,5 +7,10 @@ admin.site.index_title = "Data induk dan referensi"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("pd/<slug:pd>/kinerja/", include("kinerja.urls")),
+    path("pd/<slug:pd>/anggaran/", include("anggaran.urls")),
+    path("pd/<slug:pd>/rencana/", include("renstra.urls")),
+    path("pd/<slug:pd>/laporan/", include("laporan.urls")),
+    path("pk/", include("kinerja.urls_pk")),
     path("", include("common.urls")),
 ]
