@@ -1,0 +1,513 @@
+"""Report numbers of budgets: realisasi anggaran per program tree, efficiency, jenis belanja.
+
+Contracts (the same as kinerja.selectors):
+- Keyword-only arguments; frozen dataclasses out; a fixed number of SQL queries per call.
+- Amounts are Decimal; None means "no data" (never 0). Percentages are in percent units,
+  UNROUNDED, recomputed at every level as realisasi / pagu × 100: sums roll up, percentages
+  are never averaged (DOMAIN.md §5.2).
+- The pagu in force is `perubahan` when set, else `murni` (`Pagu.berlaku`).
+- An amount entered on a program or kegiatan that has children with amounts is kept as
+  `pagu_tercatat` / `realisasi_tercatat` and is NOT the printed amount: the printed amount is
+  the children's sum (kinerja.validasi reports any difference).
+- Realisasi "s.d. TW n" is the sum of quarters 1..n; at TW IV a yearly amount (triwulan 0)
+  is the year's amount; a yearly amount is also used when no quarter is entered.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from django.db.models import Q
+
+from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from common.formatting import PRESISI
+from kinerja.capaian import rata_rata_capaian
+from kinerja.selectors import (
+    batas_rata_rata,
+    capaian_indikator,
+    muat_data_indikator,
+    nilai_realisasi,
+    periksa_triwulan,
+    pilih_target,
+    renstra_aktif,
+)
+from renstra.models import (
+    Indikator,
+    Kegiatan,
+    PerangkatDaerah,
+    PeriodeRenstra,
+    Program,
+    SubKegiatan,
+)
+
+__all__ = [
+    "LABEL_EFISIEN",
+    "TINGKAT_KEGIATAN",
+    "TINGKAT_PROGRAM",
+    "TINGKAT_SUB_KEGIATAN",
+    "BarisAnggaran",
+    "BarisBelanja",
+    "BarisEfisiensi",
+    "Efisiensi",
+    "KelompokBelanja",
+    "PohonAnggaran",
+    "RekapAnggaran",
+    "RekapBelanja",
+    "efisiensi",
+    "hitung_pohon",
+    "muat_pohon_anggaran",
+    "rekap_anggaran",
+    "rekap_belanja",
+]
+
+TINGKAT_PROGRAM = "program"
+TINGKAT_KEGIATAN = "kegiatan"
+TINGKAT_SUB_KEGIATAN = "sub_kegiatan"
+
+MODEL_TINGKAT = {
+    TINGKAT_PROGRAM: "renstra.program",
+    TINGKAT_KEGIATAN: "renstra.kegiatan",
+    TINGKAT_SUB_KEGIATAN: "renstra.subkegiatan",
+}
+
+LABEL_EFISIEN = "efisien"
+"""Efisiensi label: capaian kinerja ≥ 100% with serapan anggaran < 100% (DOMAIN.md §5.2)."""
+
+SERATUS = Decimal(100)
+
+
+def _persen(pembilang: Decimal | None, penyebut: Decimal | None) -> Decimal | None:
+    if pembilang is None or penyebut is None or penyebut == 0:
+        return None
+    with localcontext(prec=PRESISI):
+        return pembilang * SERATUS / penyebut
+
+
+def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
+    ada = [n for n in nilai if n is not None]
+    if not ada:
+        return None
+    with localcontext(prec=PRESISI):
+        return sum(ada, Decimal(0))
+
+
+def _kurang(a: Decimal | None, b: Decimal | None) -> Decimal | None:
+    if a is None or b is None:
+        return None
+    with localcontext(prec=PRESISI):
+        return a - b
+
+
+# --- Loading the program tree with its amounts ----------------------------------------------
+
+
+@dataclass
+class PohonAnggaran:
+    """The Renstra's program tree with pagu and realisasi rows of some years (internal).
+
+    `program[i].kegiatan_dimuat[j].sub_kegiatan_dimuat` hold the loaded children in order.
+    """
+
+    renstra: PeriodeRenstra | None
+    program: list[Program]
+    pagu: dict[tuple[str, int, int], Pagu]
+    """(tingkat, object id, tahun) → Pagu."""
+    realisasi: dict[tuple[str, int, int], dict[int, RealisasiAnggaran]]
+    """(tingkat, object id, tahun) → {triwulan: RealisasiAnggaran} (0 = yearly amount)."""
+
+
+def _tingkat(obj: Pagu | RealisasiAnggaran) -> tuple[str, int]:
+    if obj.sub_kegiatan_id:
+        return TINGKAT_SUB_KEGIATAN, obj.sub_kegiatan_id
+    if obj.kegiatan_id:
+        return TINGKAT_KEGIATAN, obj.kegiatan_id
+    return TINGKAT_PROGRAM, obj.program_id
+
+
+def _filter_renstra(renstra: PeriodeRenstra) -> Q:
+    return (
+        Q(program__renstra=renstra)
+        | Q(kegiatan__program__renstra=renstra)
+        | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+    )
+
+
+def muat_pohon_anggaran(
+    *, renstra: PeriodeRenstra | None, tahun_list: Iterable[int], dengan_sasaran: bool = False
+) -> PohonAnggaran:
+    """Load programs, kegiatan, sub-kegiatan, pagu and realisasi anggaran of `tahun_list`.
+
+    Queries (5, +1 with `dengan_sasaran`): programs (with unit kerja); [program→sasaran];
+    kegiatan; sub-kegiatan; pagu; realisasi anggaran. None when `renstra` is None.
+    """
+    if renstra is None:
+        return PohonAnggaran(None, [], {}, {})
+    tahun_list = sorted(set(tahun_list))
+    program_qs = Program.objects.filter(renstra=renstra).select_related("unit_kerja")
+    if dengan_sasaran:
+        program_qs = program_qs.prefetch_related("sasaran")
+    program = list(program_qs.order_by("urutan", "id"))
+    kegiatan = list(
+        Kegiatan.objects.filter(program__renstra=renstra)
+        .select_related("unit_kerja")
+        .order_by("urutan", "id")
+    )
+    sub = list(
+        SubKegiatan.objects.filter(kegiatan__program__renstra=renstra)
+        .select_related("unit_kerja")
+        .order_by("urutan", "id")
+    )
+    sub_per_kegiatan: dict[int, list[SubKegiatan]] = defaultdict(list)
+    for s in sub:
+        sub_per_kegiatan[s.kegiatan_id].append(s)
+    kegiatan_per_program: dict[int, list[Kegiatan]] = defaultdict(list)
+    for k in kegiatan:
+        k.sub_kegiatan_dimuat = sub_per_kegiatan[k.pk]
+        kegiatan_per_program[k.program_id].append(k)
+    for p in program:
+        p.kegiatan_dimuat = kegiatan_per_program[p.pk]
+    pagu = {}
+    for pg in Pagu.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list):
+        pagu[(*_tingkat(pg), pg.tahun)] = pg
+    realisasi: dict[tuple[str, int, int], dict[int, RealisasiAnggaran]] = defaultdict(dict)
+    for r in RealisasiAnggaran.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list):
+        realisasi[(*_tingkat(r), r.tahun)][r.triwulan] = r
+    return PohonAnggaran(renstra, program, pagu, dict(realisasi))
+
+
+# --- Rekap anggaran -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisAnggaran:
+    """The amounts of one program, kegiatan or sub-kegiatan for a year, s.d. TW n."""
+
+    tingkat: str
+    id: int
+    kode: str
+    nama: str
+    unit_kerja: str
+    pagu: Decimal | None
+    """Printed pagu: the children's sum when children have a pagu, else the own pagu."""
+    pagu_tercatat: Decimal | None
+    """The pagu entered at this level (berlaku), whether printed or not."""
+    pagu_murni_tercatat: Decimal | None
+    pagu_perubahan_tercatat: Decimal | None
+    pagu_dari_anak: bool
+    realisasi_triwulan: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+    """TW I–IV (all four, whatever n): children's sums when children have realisations."""
+    realisasi_tahunan_tercatat: Decimal | None
+    """The yearly amount (triwulan 0) entered at this level."""
+    realisasi: Decimal | None
+    """Printed realisasi s.d. TW n (children's sum when children have realisations)."""
+    realisasi_tercatat: Decimal | None
+    """The realisasi s.d. TW n from the amounts entered at this level only."""
+    realisasi_dari_anak: bool
+    persen: Decimal | None
+    """realisasi / pagu × 100, unrounded (serapan)."""
+    sisa: Decimal | None
+    """pagu − realisasi (the rupiah not spent)."""
+    anak: tuple[BarisAnggaran, ...]
+
+    @property
+    def model(self) -> str:
+        """The model label of the object ("renstra.program", …), for links and validation."""
+        return MODEL_TINGKAT[self.tingkat]
+
+    def semua(self) -> Iterator[BarisAnggaran]:
+        """This row and its descendants, depth first (print order)."""
+        yield self
+        for a in self.anak:
+            yield from a.semua()
+
+
+@dataclass(frozen=True)
+class RekapAnggaran:
+    pd_id: int
+    tahun: int
+    triwulan: int
+    program: tuple[BarisAnggaran, ...]
+    pagu: Decimal | None
+    realisasi_triwulan: tuple[Decimal | None, Decimal | None, Decimal | None, Decimal | None]
+    realisasi: Decimal | None
+    persen: Decimal | None
+    sisa: Decimal | None
+    indeks: dict[tuple[str, int], BarisAnggaran] = field(repr=False, compare=False)
+    """(tingkat, object id) → row."""
+
+    def baris(self) -> Iterator[BarisAnggaran]:
+        """Every row (program, kegiatan, sub-kegiatan) in print order, for tabular exports."""
+        for p in self.program:
+            yield from p.semua()
+
+
+def _realisasi_sd(per_tw: dict[int, RealisasiAnggaran], triwulan: int) -> Decimal | None:
+    tahunan = per_tw.get(0)
+    tahunan = tahunan.jumlah if tahunan is not None else None
+    if triwulan == 4 and tahunan is not None:
+        return tahunan
+    kuartal = [per_tw[tw].jumlah for tw in range(1, triwulan + 1) if tw in per_tw]
+    if any(k is not None for k in kuartal):
+        return _jumlah(kuartal)
+    return tahunan
+
+
+def _hitung_baris(
+    pohon: PohonAnggaran, tingkat: str, obj, anak: tuple[BarisAnggaran, ...], tahun, triwulan
+) -> BarisAnggaran:
+    pg = pohon.pagu.get((tingkat, obj.pk, tahun))
+    pagu_sendiri = pg.berlaku if pg else None
+    per_tw = pohon.realisasi.get((tingkat, obj.pk, tahun), {})
+    tw_sendiri = tuple(per_tw[tw].jumlah if tw in per_tw else None for tw in (1, 2, 3, 4))
+    tahunan = per_tw[0].jumlah if 0 in per_tw else None
+    real_sendiri = _realisasi_sd(per_tw, triwulan)
+
+    pagu_anak = [a.pagu for a in anak if a.pagu is not None]
+    pagu_dari_anak = bool(pagu_anak)
+    pagu = _jumlah(pagu_anak) if pagu_dari_anak else pagu_sendiri
+    real_dari_anak = any(
+        a.realisasi is not None or any(v is not None for v in a.realisasi_triwulan) for a in anak
+    )
+    if real_dari_anak:
+        realisasi_triwulan = tuple(_jumlah(a.realisasi_triwulan[i] for a in anak) for i in range(4))
+        realisasi = _jumlah(a.realisasi for a in anak)
+    else:
+        realisasi_triwulan, realisasi = tw_sendiri, real_sendiri
+    return BarisAnggaran(
+        tingkat=tingkat,
+        id=obj.pk,
+        kode=obj.kode,
+        nama=obj.nama,
+        unit_kerja=obj.unit_kerja.nama if obj.unit_kerja_id else "",
+        pagu=pagu,
+        pagu_tercatat=pagu_sendiri,
+        pagu_murni_tercatat=pg.murni if pg else None,
+        pagu_perubahan_tercatat=pg.perubahan if pg else None,
+        pagu_dari_anak=pagu_dari_anak,
+        realisasi_triwulan=realisasi_triwulan,
+        realisasi_tahunan_tercatat=tahunan,
+        realisasi=realisasi,
+        realisasi_tercatat=real_sendiri,
+        realisasi_dari_anak=real_dari_anak,
+        persen=_persen(realisasi, pagu),
+        sisa=_kurang(pagu, realisasi),
+        anak=anak,
+    )
+
+
+def hitung_pohon(
+    pohon: PohonAnggaran, *, pd_id: int, tahun: int, triwulan: int = 4
+) -> RekapAnggaran:
+    """Roll the loaded tree up for one year, s.d. TW `triwulan` (no query)."""
+    indeks: dict[tuple[str, int], BarisAnggaran] = {}
+    program_rows = []
+    for p in pohon.program:
+        kegiatan_rows = []
+        for k in p.kegiatan_dimuat:
+            sub_rows = tuple(
+                _hitung_baris(pohon, TINGKAT_SUB_KEGIATAN, s, (), tahun, triwulan)
+                for s in k.sub_kegiatan_dimuat
+            )
+            kegiatan_rows.append(
+                _hitung_baris(pohon, TINGKAT_KEGIATAN, k, sub_rows, tahun, triwulan)
+            )
+        program_rows.append(
+            _hitung_baris(pohon, TINGKAT_PROGRAM, p, tuple(kegiatan_rows), tahun, triwulan)
+        )
+    for p in program_rows:
+        for b in p.semua():
+            indeks[(b.tingkat, b.id)] = b
+    pagu = _jumlah(p.pagu for p in program_rows)
+    realisasi = _jumlah(p.realisasi for p in program_rows)
+    return RekapAnggaran(
+        pd_id=pd_id,
+        tahun=tahun,
+        triwulan=triwulan,
+        program=tuple(program_rows),
+        pagu=pagu,
+        realisasi_triwulan=tuple(
+            _jumlah(p.realisasi_triwulan[i] for p in program_rows) for i in range(4)
+        ),
+        realisasi=realisasi,
+        persen=_persen(realisasi, pagu),
+        sisa=_kurang(pagu, realisasi),
+        indeks=indeks,
+    )
+
+
+def rekap_anggaran(*, pd: PerangkatDaerah, tahun: int, triwulan: int = 4) -> RekapAnggaran:
+    """Pagu and realisasi per program → kegiatan → sub-kegiatan and for the PD, s.d. TW n.
+
+    Queries (6): Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran.
+    """
+    periksa_triwulan(triwulan)
+    renstra = renstra_aktif(pd=pd, tahun=tahun)
+    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
+    return hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=triwulan)
+
+
+# --- Efisiensi ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisEfisiensi:
+    """Efficiency of one program, kegiatan or sub-kegiatan for the year (seed 001 Tabel 3.15)."""
+
+    tingkat: str
+    id: int
+    kode: str
+    nama: str
+    capaian_kinerja: Decimal | None
+    """Mean capaian of the indicators attached to this object (PD cap applied), unrounded."""
+    jumlah_indikator: int
+    """Indicators whose capaian entered the mean."""
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    serapan: Decimal | None
+    """realisasi / pagu × 100."""
+    selisih: Decimal | None
+    """capaian_kinerja − serapan, in percentage points."""
+    efisien: bool
+    label: str
+    """LABEL_EFISIEN when capaian ≥ 100 and serapan < 100, else ""."""
+    hemat: Decimal | None
+    """pagu − realisasi (rupiah not spent)."""
+
+
+@dataclass(frozen=True)
+class Efisiensi:
+    pd_id: int
+    tahun: int
+    baris: tuple[BarisEfisiensi, ...]
+    batas_rata_rata: Decimal | None
+
+    def __iter__(self) -> Iterator[BarisEfisiensi]:
+        return iter(self.baris)
+
+    def __len__(self) -> int:
+        return len(self.baris)
+
+
+def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> Efisiensi:
+    """Capaian kinerja against serapan anggaran per program/kegiatan/sub-kegiatan (§5.2).
+
+    Capaian of an object is the mean of its own indicators' capaian for the year (TW IV rule,
+    PK → Renja → Renstra target); serapan from `rekap_anggaran` at TW IV.
+
+    Queries (9): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
+    indicators; targets; realisations.
+    """
+    renstra = renstra_aktif(pd=pd, tahun=tahun)
+    batas = batas_rata_rata(pd)
+    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
+    rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
+    capaian: dict[tuple[str, int], list[Decimal | None]] = defaultdict(list)
+    if renstra is not None:
+        qs = Indikator.objects.filter(perangkat_daerah=pd).filter(_filter_renstra(renstra))
+        for data in muat_data_indikator(qs, tahun_target=[tahun], tahun_realisasi=[tahun]):
+            ind = data.indikator
+            kunci = (ind.tingkat, ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id)
+            target, _sumber = pilih_target(data, tahun)
+            real = nilai_realisasi(data, tahun, 4, hanya_resmi=hanya_resmi)
+            hasil_capaian = capaian_indikator(
+                ind, target.nilai_masukan() if target else None, real.nilai
+            )
+            capaian[kunci].append(hasil_capaian.nilai)
+    hasil = []
+    for b in rekap.baris():
+        nilai = capaian.get((b.tingkat, b.id), [])
+        kinerja = rata_rata_capaian(nilai, batas)
+        efisien = (
+            kinerja is not None
+            and b.persen is not None
+            and kinerja >= SERATUS
+            and b.persen < SERATUS
+        )
+        hasil.append(
+            BarisEfisiensi(
+                tingkat=b.tingkat,
+                id=b.id,
+                kode=b.kode,
+                nama=b.nama,
+                capaian_kinerja=kinerja,
+                jumlah_indikator=sum(1 for n in nilai if n is not None),
+                pagu=b.pagu,
+                realisasi=b.realisasi,
+                serapan=b.persen,
+                selisih=_kurang(kinerja, b.persen),
+                efisien=efisien,
+                label=LABEL_EFISIEN if efisien else "",
+                hemat=b.sisa,
+            )
+        )
+    return Efisiensi(pd.pk, tahun, tuple(hasil), batas)
+
+
+# --- Jenis belanja --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BarisBelanja:
+    id: int
+    jenis: str
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    persen: Decimal | None
+    sisa: Decimal | None
+
+
+@dataclass(frozen=True)
+class KelompokBelanja:
+    kelompok: str
+    baris: tuple[BarisBelanja, ...]
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    persen: Decimal | None
+    sisa: Decimal | None
+
+
+@dataclass(frozen=True)
+class RekapBelanja:
+    pd_id: int
+    tahun: int
+    kelompok: tuple[KelompokBelanja, ...]
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    persen: Decimal | None
+    sisa: Decimal | None
+
+
+def rekap_belanja(*, pd: PerangkatDaerah, tahun: int) -> RekapBelanja:
+    """The economic breakdown (Belanja Operasi: Pegawai, …): jenis rows, kelompok subtotals
+    and total, each percentage recomputed from its own sums. Queries (1)."""
+    per_kelompok: dict[str, list[BarisBelanja]] = {}
+    for ab in AnggaranBelanja.objects.filter(perangkat_daerah=pd, tahun=tahun).order_by(
+        "urutan", "id"
+    ):
+        per_kelompok.setdefault(ab.kelompok, []).append(
+            BarisBelanja(
+                ab.pk,
+                ab.jenis,
+                ab.pagu,
+                ab.realisasi,
+                _persen(ab.realisasi, ab.pagu),
+                _kurang(ab.pagu, ab.realisasi),
+            )
+        )
+    kelompok = []
+    for nama, baris in per_kelompok.items():
+        pagu = _jumlah(b.pagu for b in baris)
+        real = _jumlah(b.realisasi for b in baris)
+        kelompok.append(
+            KelompokBelanja(
+                nama, tuple(baris), pagu, real, _persen(real, pagu), _kurang(pagu, real)
+            )
+        )
+    pagu = _jumlah(k.pagu for k in kelompok)
+    real = _jumlah(k.realisasi for k in kelompok)
+    return RekapBelanja(
+        pd.pk, tahun, tuple(kelompok), pagu, real, _persen(real, pagu), _kurang(pagu, real)
+    )
