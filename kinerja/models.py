@@ -466,3 +466,39 @@ class EvaluasiSakip(models.Model):
 
     def __str__(self) -> str:
         return f"Evaluasi SAKIP {self.tahun_dinilai}: {self.nilai} ({self.predikat})"
+
+
+class AnalisisProgram(models.Model):
+    """The four text rows under a program in the Formulir Evaluasi Hasil Renja, per quarter.
+
+    When absent, the form compiles the texts from the program's indicator realisations.
+    """
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="analisis")
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan")
+    faktor_pendorong = models.TextField("faktor pendorong keberhasilan", blank=True)
+    faktor_penghambat = models.TextField("faktor penghambat", blank=True)
+    tindak_lanjut_triwulan = models.TextField(
+        "tindak lanjut yang diperlukan dalam triwulan berikutnya", blank=True
+    )
+    tindak_lanjut_renja = models.TextField(
+        "tindak lanjut yang diperlukan dalam Renja berikutnya", blank=True
+    )
+
+    class Meta:
+        verbose_name = "analisis program"
+        verbose_name_plural = "analisis program"
+        ordering = ["program", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "tahun", "triwulan"], name="kinerja_analisisprogram_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4),
+                name="kinerja_analisisprogram_triwulan_1_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Analisis {self.program.kode} {self.tahun} TW {self.triwulan}"

@@ -40,7 +40,7 @@ from kinerja.capaian import (
     predikat_sakip,
     rata_rata_capaian,
 )
-from kinerja.models import PitaKategori, Realisasi, StatusRealisasi
+from kinerja.models import AnalisisProgram, PitaKategori, Realisasi, StatusRealisasi
 from renstra.kode import adalah_kode_kepmendagri
 from renstra.models import (
     CaraAgregasi,
@@ -938,9 +938,22 @@ def _target_renstra_akhir(data: DataIndikator, renstra: PeriodeRenstra) -> Any:
 
 
 def _teks_analisis(
-    data_list: Sequence[DataIndikator], tahun: int, triwulan: int, hanya_resmi: bool
+    data_list: Sequence[DataIndikator],
+    tahun: int,
+    triwulan: int,
+    hanya_resmi: bool,
+    analisis: AnalisisProgram | None = None,
 ) -> tuple[tuple[str, str], ...]:
-    """The four text rows of a program, from its indicators' realisation of TW n (or year)."""
+    """The four text rows of a program: its AnalisisProgram of TW n when written, else
+    compiled from its indicators' realisation of TW n (or of the year)."""
+    if analisis is not None:
+        isi = (
+            analisis.faktor_pendorong,
+            analisis.faktor_penghambat,
+            analisis.tindak_lanjut_triwulan,
+            analisis.tindak_lanjut_renja,
+        )
+        return tuple(zip(PESAN_ANALISIS, isi, strict=True))
     teks: tuple[list[str], list[str], list[str]] = ([], [], [])
     for data in data_list:
         r = data.realisasi.get((tahun, triwulan)) or data.realisasi.get((tahun, 0))
@@ -951,8 +964,8 @@ def _teks_analisis(
         ):
             if isi and isi not in daftar:
                 daftar.append(isi)
-    # One tindak lanjut per realisation in the model: it fills the next-quarter row; the
-    # next-Renja row stays empty until the model separates the two.
+    # A realisation has one tindak lanjut: it fills the next-quarter row; the next-Renja
+    # row comes only from an AnalisisProgram.
     isi = ("\n".join(teks[0]), "\n".join(teks[1]), "\n".join(teks[2]), "")
     return tuple(zip(PESAN_ANALISIS, isi, strict=True))
 
@@ -1000,8 +1013,9 @@ def evaluasi_renja(
     program followed by its "analisis" row. Footer: JUMLAH (Rp), the mean capaian of the
     indicator rows (capaian Renja, 13 / 8) and its category ("predikat kinerja").
 
-    Queries (12): Renstra; programs; program→sasaran; kegiatan; sub-kegiatan; pagu;
-    realisasi anggaran; nomenclature; indicators; targets; realisations; scale.
+    Queries (13): Renstra; programs; program→sasaran; kegiatan; sub-kegiatan; pagu;
+    realisasi anggaran; nomenclature; indicators; targets; realisations; scale;
+    analisis program.
     """
     from anggaran.selectors import hitung_pohon, muat_pohon_anggaran
 
@@ -1061,6 +1075,12 @@ def evaluasi_renja(
         per_tahun = {t: rekap_tahun[t].indeks[(tingkat, objek_id)] for t in tahun_periode}
         return per_tahun, rekap_ini.indeks[(tingkat, objek_id)]
 
+    analisis_program = {
+        a.program_id: a
+        for a in AnalisisProgram.objects.filter(
+            program__renstra=renstra, tahun=tahun, triwulan=triwulan
+        )
+    }
     capaian_renja: list[Decimal | None] = []
     capaian_renstra: list[Decimal | None] = []
     baris: list[BarisEvaluasiRenja] = []
@@ -1156,7 +1176,13 @@ def evaluasi_renja(
                 nomor=nomor,
                 sasaran=sasaran,
                 objek_id=program.pk,
-                analisis=_teks_analisis(data_program, tahun, triwulan, hanya_resmi),
+                analisis=_teks_analisis(
+                    data_program,
+                    tahun,
+                    triwulan,
+                    hanya_resmi,
+                    analisis_program.get(program.pk),
+                ),
             )
         )
 

@@ -529,8 +529,8 @@ Q_PENGUKURAN = 7
 Q_PERBANDINGAN = 5
 # evaluasi_renja: Renstra period; scale; programs JOIN unit; program→sasaran; kegiatan;
 # sub-kegiatan; pagu; realisasi anggaran; nomenclature (urusan/bidang); indicators JOIN unit;
-# targets; realisations.
-Q_EVALUASI = 12
+# targets; realisations; analisis program.
+Q_EVALUASI = 13
 
 
 @pytest.fixture
@@ -565,3 +565,27 @@ def test_query_count_evaluasi_renja(paser, paser_x5, besar, django_assert_num_qu
         form = evaluasi_renja(pd=pd, tahun=2023, triwulan=4)
     assert form.jumlah.pagu == D("32351024068") * (5 if besar else 1)
     assert dua(form.jumlah.persen_anggaran) == D("97.24")
+
+
+def test_evaluasi_renja_analisis_rows_come_from_analisis_program(paser):
+    from kinerja.models import AnalisisProgram
+    from renstra.models import Program
+
+    program = Program.objects.get(renstra__perangkat_daerah=paser, kode="8.01.02")
+    AnalisisProgram.objects.create(
+        program=program,
+        tahun=2023,
+        triwulan=4,
+        faktor_pendorong="Dukungan FKUB",
+        faktor_penghambat="Anggaran terbatas",
+        tindak_lanjut_triwulan="Koordinasi lanjutan",
+        tindak_lanjut_renja="Tambah sasaran peserta",
+    )
+    form = evaluasi_renja(pd=paser, tahun=2023, triwulan=4)
+    analisis = next(b for b in form.baris if b.jenis == "analisis" and b.kode == "8.01.02")
+    assert [teks for _, teks in analisis.analisis] == [
+        "Dukungan FKUB",
+        "Anggaran terbatas",
+        "Koordinasi lanjutan",
+        "Tambah sasaran peserta",
+    ]
