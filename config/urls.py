@@ -12,5 +12,6 @@ urlpatterns = [
     path("pd/<slug:pd>/rencana/", include("renstra.urls")),
     path("pd/<slug:pd>/laporan/", include("laporan.urls")),
     path("pk/", include("kinerja.urls_pk")),
+    path("api/v1/", include("kinerja.urls_api")),
     path("", include("common.urls")),
 ]

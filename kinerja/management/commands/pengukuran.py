@@ -15,16 +15,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from anggaran.selectors import BarisAnggaran, rekap_anggaran
+from anggaran.selectors import rekap_anggaran
 from common.formatting import (
     TANDA_KOSONG,
-    bulatkan,
     format_angka,
     format_persen,
     format_rupiah,
     format_triwulan,
 )
 from kinerja.selectors import LABEL_SUMBER_TARGET, Pengukuran, pengukuran_kinerja
+from kinerja.serialisasi import pengukuran_json
 from kinerja.validasi import ERROR, Masalah, validasi_pd
 from renstra.models import PerangkatDaerah
 
@@ -68,101 +68,6 @@ def _teks_nilai(nilai: Any) -> str:
     return str(nilai)
 
 
-def _json_nilai(nilai: Any) -> Any:
-    """Decimals as strings; ranges as {"bawah", "atas"}; letters and None as they are."""
-    if isinstance(nilai, Decimal):
-        return str(nilai)
-    if isinstance(nilai, dict):
-        return {k: _json_nilai(v) for k, v in nilai.items()}
-    return nilai
-
-
-def _bulat(nilai: Decimal | None) -> str | None:
-    return str(bulatkan(nilai, 2)) if nilai is not None else None
-
-
-def _json_anggaran(b: BarisAnggaran) -> dict:
-    return {
-        "tingkat": b.tingkat,
-        "kode": b.kode,
-        "nama": b.nama,
-        "pagu": _json_nilai(b.pagu),
-        "pagu_tercatat": _json_nilai(b.pagu_tercatat),
-        "realisasi_triwulan": [_json_nilai(v) for v in b.realisasi_triwulan],
-        "realisasi": _json_nilai(b.realisasi),
-        "persen": _json_nilai(b.persen),
-        "persen_bulat": _bulat(b.persen),
-        "anak": [_json_anggaran(a) for a in b.anak],
-    }
-
-
-def _json_masalah(m: Masalah) -> dict:
-    return {
-        "kode": m.kode,
-        "tingkat": m.tingkat,
-        "pesan": m.pesan,
-        "objek": {"model": m.objek.model, "pk": m.objek.pk, "label": m.objek.label},
-    }
-
-
-def _json_pengukuran(p: Pengukuran) -> dict:
-    return {
-        "rata_rata": _json_nilai(p.rata_rata),
-        "rata_rata_bulat": _bulat(p.rata_rata),
-        "kategori": p.kategori.label if p.kategori else None,
-        "predikat": p.predikat,
-        "batas_rata_rata": _json_nilai(p.batas_rata_rata),
-        "skala": {
-            "nama": p.skala.nama,
-            "pita": [
-                {
-                    "urutan": pita.urutan,
-                    "label": pita.label,
-                    "batas_bawah": _json_nilai(pita.batas_bawah),
-                    "batas_atas": _json_nilai(pita.batas_atas),
-                    "warna": pita.warna_nama,
-                }
-                for pita in p.skala.baris
-            ],
-        },
-        "sasaran": [
-            {
-                "kode": s.kode,
-                "uraian": s.uraian,
-                "rata_rata": _json_nilai(s.rata_rata),
-                "rata_rata_bulat": _bulat(s.rata_rata),
-                "kategori": s.kategori.label if s.kategori else None,
-                "jumlah_indikator_dipakai": s.jumlah_dipakai,
-                "dikecualikan": [{"kode": d.kode, "alasan": d.alasan} for d in s.dikecualikan],
-                "indikator": [
-                    {
-                        "kode": b.indikator.kode,
-                        "uraian": b.indikator.uraian,
-                        "satuan": b.indikator.satuan,
-                        "iku": b.indikator.iku,
-                        "target": _json_nilai(b.target),
-                        "sumber_target": b.sumber_target,
-                        "realisasi": _json_nilai(b.realisasi),
-                        "sumber_realisasi": b.sumber_realisasi,
-                        "capaian": _json_nilai(b.capaian.nilai),
-                        "capaian_bulat": _bulat(b.capaian.nilai),
-                        "alasan": b.capaian.pesan,
-                        "catatan": list(b.capaian.catatan),
-                        "kategori": b.kategori.label if b.kategori else None,
-                        "target_triwulan": _json_nilai(b.target_triwulan),
-                        "capaian_triwulan": _json_nilai(b.capaian_triwulan.nilai)
-                        if b.capaian_triwulan
-                        else None,
-                        "ada_draf": b.ada_draf,
-                    }
-                    for b in s.indikator
-                ],
-            }
-            for s in p.sasaran
-        ],
-    }
-
-
 class Command(BaseCommand):
     help = "Cetak pengukuran kinerja, realisasi anggaran dan hasil validasi satu perangkat daerah."
 
@@ -187,6 +92,16 @@ class Command(BaseCommand):
         except PerangkatDaerah.DoesNotExist as exc:
             raise CommandError(PESAN_PD_TIDAK_ADA.format(slug=opsi["pd"])) from exc
         tahun, triwulan = opsi["tahun"], opsi["triwulan"]
+        if opsi["format"] == "json":
+            keluaran = pengukuran_json(
+                pd=pd,
+                tahun=tahun,
+                triwulan=triwulan,
+                hanya_iku=opsi["hanya_iku"],
+                hanya_resmi=not opsi["termasuk_draf"],
+            )
+            self.stdout.write(json.dumps(keluaran, ensure_ascii=False, indent=2))
+            return
         pengukuran = pengukuran_kinerja(
             pd=pd,
             tahun=tahun,
@@ -196,24 +111,6 @@ class Command(BaseCommand):
         )
         rekap = rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan)
         masalah = validasi_pd(pd=pd, tahun=tahun)
-        if opsi["format"] == "json":
-            keluaran = {
-                "pd": {"slug": pd.slug, "nama": pd.nama},
-                "tahun": tahun,
-                "triwulan": triwulan,
-                "hanya_resmi": pengukuran.hanya_resmi,
-                **_json_pengukuran(pengukuran),
-                "anggaran": {
-                    "pagu": _json_nilai(rekap.pagu),
-                    "realisasi": _json_nilai(rekap.realisasi),
-                    "persen": _json_nilai(rekap.persen),
-                    "persen_bulat": _bulat(rekap.persen),
-                    "program": [_json_anggaran(b) for b in rekap.program],
-                },
-                "validasi": [_json_masalah(m) for m in masalah],
-            }
-            self.stdout.write(json.dumps(keluaran, ensure_ascii=False, indent=2))
-            return
         self._teks(pd, pengukuran, rekap, masalah, ringkas=opsi["ringkas"])
 
     def _teks(self, pd, p: Pengukuran, rekap, masalah: list[Masalah], *, ringkas: bool) -> None:
