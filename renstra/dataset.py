@@ -1529,9 +1529,18 @@ class _Pemuat:
             obj.versi += 1
             obj.diubah = timezone.now()
 
+        lama = self._per_indikator(Realisasi, "tahun", "triwulan")
+        # A quarter the file leaves empty never clears a value entered in the app and still
+        # in its workflow (draft, submitted, verified): only approved rows follow the file.
+        kosong = {b.kunci for b in baris if not b.buat}
+        lama = {
+            k: obj
+            for k, obj in lama.items()
+            if k not in kosong or obj.status == StatusRealisasi.DISETUJUI
+        }
         self.sinkron(
             Realisasi,
-            self._per_indikator(Realisasi, "tahun", "triwulan"),
+            lama,
             baris,
             saat_ubah=saat_ubah,
             bidang_tambahan=("versi", "diubah"),

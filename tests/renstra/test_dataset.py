@@ -963,3 +963,25 @@ def test_zero_amount_is_recorded_in_the_creation_entry(db):
         aksi=AKSI_BUAT, content_type__model="realisasianggaran", object_id=str(nol.pk)
     )
     assert entri.perubahan["jumlah"] == [None, "0"]
+
+
+def test_reload_never_clears_a_draft_entered_in_the_app(paser):
+    from decimal import Decimal
+
+    from kinerja.models import Realisasi, StatusRealisasi
+    from renstra.dataset import muat_berkas
+    from renstra.models import Indikator
+
+    indikator = Indikator.objects.get(perangkat_daerah=paser, kode="S1.I1")
+    draf = Realisasi.objects.create(
+        indikator=indikator,
+        tahun=2023,
+        triwulan=2,
+        nilai=Decimal("50"),
+        status=StatusRealisasi.DRAFT,
+    )
+    hasil = muat_berkas(DEMO_DIR / "kesbangpol-paser.json")
+    draf.refresh_from_db()
+    assert draf.nilai == Decimal("50")
+    assert draf.status == StatusRealisasi.DRAFT
+    assert hasil.diperbarui["realisasi"] == 0
