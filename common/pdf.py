@@ -14,6 +14,8 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 PESAN_SUMBER_DITOLAK = "Sumber eksternal tidak diizinkan dalam dokumen: {url}"
 
@@ -30,31 +32,33 @@ def _static_path(url: str) -> Path | None:
     return root if root.is_file() else None
 
 
-def url_fetcher(url: str, timeout: int = 10, ssl_context=None) -> dict:
-    """Serve static files from disk and data: URLs; refuse everything else."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
+def _media_path(url: str) -> Path | None:
+    if not url.startswith("file://"):
+        return None
+    candidate = Path(unquote(urlparse(url).path))
+    media_root = Path(settings.MEDIA_ROOT).resolve()
+    if candidate.resolve().is_relative_to(media_root) and candidate.is_file():
+        return candidate
+    return None
 
-        return default_url_fetcher(url, timeout=timeout, ssl_context=ssl_context)
-    local = _static_path(url)
-    if local is None and url.startswith("file://"):
-        candidate = Path(unquote(urlparse(url).path))
-        media_root = Path(settings.MEDIA_ROOT).resolve()
-        if candidate.resolve().is_relative_to(media_root) and candidate.is_file():
-            local = candidate
-    if local is None:
-        raise ValueError(PESAN_SUMBER_DITOLAK.format(url=url))
-    return {
-        "string": local.read_bytes(),
-        "mime_type": mimetypes.guess_type(str(local))[0] or "application/octet-stream",
-        "filename": local.name,
-    }
+
+class PengambilLokal(URLFetcher):
+    """Serves static files from disk, data: URLs and uploaded files under MEDIA_ROOT;
+    refuses everything else."""
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            return super().fetch(url, headers)
+        local = _static_path(url) or _media_path(url)
+        if local is None:
+            raise ValueError(PESAN_SUMBER_DITOLAK.format(url=url))
+        jenis = mimetypes.guess_type(str(local))[0] or "application/octet-stream"
+        return URLFetcherResponse(url, local.read_bytes(), {"Content-Type": jenis})
 
 
 def html_ke_pdf(html: str) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=html, base_url="http://localhost/", url_fetcher=url_fetcher).write_pdf()
+    pengambil = PengambilLokal(timeout=10)
+    return HTML(string=html, base_url="http://localhost/", url_fetcher=pengambil).write_pdf()
 
 
 def respons_pdf(pdf: bytes, nama_berkas: str, *, unduh: bool = True) -> HttpResponse:

@@ -1,8 +1,11 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 
 from common.admin import AuditedAdmin
 
 from . import models as m
+from .pk import PESAN_PK_TERKUNCI
 
 
 class BuktiInline(admin.TabularInline):
@@ -58,45 +61,126 @@ class PembukaanKembaliAdmin(AuditedAdmin):
     raw_id_fields = ["diminta_oleh", "diputus_oleh"]
 
 
-class PKIndikatorInline(admin.TabularInline):
-    model = m.PKIndikator
+def _pk_terkunci(pk) -> bool:
+    """A PK whose content may no longer change: signed by pihak pertama, or by both parties
+    (kinerja.pk: only a draft is edited; a signed PK changes through a PK Perubahan)."""
+    return pk is not None and pk.pk is not None and pk.status != m.StatusPK.DRAFT
+
+
+class _BarisPKForm(forms.ModelForm):
+    """Refuses a row added to, moved to or edited in a frozen PK (also on the add page, where
+    the permission hooks cannot see the parent)."""
+
+    def clean(self):
+        data = super().clean()
+        for pk in {self.instance.perjanjian if self.instance.pk else None, data.get("perjanjian")}:
+            if _pk_terkunci(pk):
+                raise forms.ValidationError(PESAN_PK_TERKUNCI)
+        return data
+
+
+class _BarisPKInline(admin.TabularInline):
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return not _pk_terkunci(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not _pk_terkunci(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _pk_terkunci(obj) and super().has_delete_permission(request, obj)
+
+
+class PKIndikatorInline(_BarisPKInline):
+    model = m.PKIndikator
     fields = [
         "urutan",
         "sasaran_uraian",
         "indikator",
         "uraian",
+        "satuan",
         "nilai",
         "predikat",
         "target_sebelum",
+        "alasan_selisih",
     ]
     raw_id_fields = ["indikator"]
 
 
-class PKAnggaranInline(admin.TabularInline):
+class PKAnggaranInline(_BarisPKInline):
     model = m.PKAnggaran
-    extra = 0
     fields = ["urutan", "tingkat", "kode", "nama", "jumlah"]
+
+
+class _PerjanjianKinerjaForm(forms.ModelForm):
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk and _pk_terkunci(
+            m.PerjanjianKinerja.objects.filter(pk=self.instance.pk).first()
+        ):
+            raise forms.ValidationError(PESAN_PK_TERKUNCI)
+        return data
 
 
 @admin.register(m.PerjanjianKinerja)
 class PerjanjianKinerjaAdmin(AuditedAdmin):
-    list_display = ["__str__", "perangkat_daerah", "tahun", "versi", "status"]
+    """Signing happens only in the application (password re-entered, fingerprint computed):
+    status, fingerprint and signature times are read-only here, and a PK signed by either
+    party can be neither changed nor deleted."""
+
+    form = _PerjanjianKinerjaForm
+    list_display = ["__str__", "perangkat_daerah", "tahun", "versi", "nomor_versi", "status"]
     list_filter = ["status", "versi", "tahun", "perangkat_daerah"]
     search_fields = ["pihak_pertama__nama", "pihak_pertama_jabatan", "pihak_kedua_nama"]
     raw_id_fields = ["pihak_pertama", "pihak_kedua", "menggantikan"]
+    readonly_fields = [
+        "status",
+        "sidik_jari",
+        "ditandatangani_pihak_pertama_pada",
+        "ditandatangani_pihak_kedua_pada",
+        "pindaian_bertanda_tangan",
+    ]
     inlines = [PKIndikatorInline, PKAnggaranInline]
+
+    def has_change_permission(self, request, obj=None):
+        return not _pk_terkunci(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _pk_terkunci(obj) and super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if any(_pk_terkunci(pk) for pk in queryset):
+            raise PermissionDenied(PESAN_PK_TERKUNCI)
+        super().delete_queryset(request, queryset)
+
+
+class _BarisPKAdmin(AuditedAdmin):
+    form = _BarisPKForm
+
+    def has_change_permission(self, request, obj=None):
+        terkunci = obj is not None and _pk_terkunci(obj.perjanjian)
+        return not terkunci and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        terkunci = obj is not None and _pk_terkunci(obj.perjanjian)
+        return not terkunci and super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        if any(_pk_terkunci(b.perjanjian) for b in queryset.select_related("perjanjian")):
+            raise PermissionDenied(PESAN_PK_TERKUNCI)
+        super().delete_queryset(request, queryset)
 
 
 @admin.register(m.PKIndikator)
-class PKIndikatorAdmin(AuditedAdmin):
+class PKIndikatorAdmin(_BarisPKAdmin):
     list_display = ["uraian", "perjanjian", "nilai", "predikat"]
     search_fields = ["uraian", "sasaran_uraian"]
     raw_id_fields = ["perjanjian", "indikator", "indikator_atasan"]
 
 
 @admin.register(m.PKAnggaran)
-class PKAnggaranAdmin(AuditedAdmin):
+class PKAnggaranAdmin(_BarisPKAdmin):
     list_display = ["kode", "nama", "tingkat", "jumlah", "perjanjian"]
     search_fields = ["kode", "nama"]
     raw_id_fields = ["perjanjian", "program", "kegiatan", "sub_kegiatan"]
@@ -132,3 +216,11 @@ class EvaluasiSakipAdmin(AuditedAdmin):
     list_display = ["perangkat_daerah", "tahun_dinilai", "nilai", "predikat", "evaluator"]
     list_filter = ["perangkat_daerah"]
     search_fields = ["evaluator"]
+
+
+@admin.register(m.AnalisisProgram)
+class AnalisisProgramAdmin(AuditedAdmin):
+    list_display = ["program", "tahun", "triwulan"]
+    list_filter = ["tahun", "triwulan", "program__renstra__perangkat_daerah"]
+    search_fields = ["program__kode", "program__nama"]
+    raw_id_fields = ["program"]

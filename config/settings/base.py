@@ -134,11 +134,9 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Jakarta")
 USE_I18N = True
 USE_TZ = True
-# Indonesian number notation: 1.234.567,89
-USE_THOUSAND_SEPARATOR = True
-DECIMAL_SEPARATOR = ","
-THOUSAND_SEPARATOR = "."
-NUMBER_GROUPING = 3
+# Numbers are formatted by common.formatting (template filters in format_id), never by
+# Django's localisation: with a thousand separator a year would print as "2.023".
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -1,0 +1,173 @@
+"""Budget realisation screens: the list per quarter and the entry of one sub-kegiatan."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views import View
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from common.models import AuditLog
+from common.permissions import PESAN_TIDAK_BERHAK, PDAccessMixin, pd_access
+from kinerja.periode import status_periode
+from kinerja.views import baca_periode, pilihan_periode, wajib_periode
+from renstra.models import UnitKerja
+
+from . import services
+from .forms import RealisasiAnggaranForm
+from .models import RealisasiAnggaran
+
+PESAN_TERSIMPAN = "Realisasi anggaran tersimpan."
+
+
+def _sub_kegiatan(pd, pk: int):
+    return get_object_or_404(
+        services.sub_kegiatan_pd(pd).select_related("kegiatan__program"), pk=pk
+    )
+
+
+class RealisasiAnggaranDaftarView(PDAccessMixin, TemplateView):
+    """Every sub-kegiatan of the PD with pagu, this quarter, the cumulative s.d. TW n and %."""
+
+    template_name = "anggaran/realisasi_daftar.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        tahun, triwulan = baca_periode(self.request, self.pd)
+        subs = (
+            services.sub_kegiatan_pd(self.pd)
+            .select_related("kegiatan__program")
+            .order_by(
+                "kegiatan__program__urutan",
+                "kegiatan__program_id",
+                "kegiatan__urutan",
+                "kegiatan_id",
+                "urutan",
+                "id",
+            )
+        )
+        units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=self.pd)}
+        baris = services.baris_anggaran(sub_kegiatan_qs=subs, tahun=tahun, triwulan=triwulan)
+        ctx.update(
+            tahun=tahun,
+            triwulan=triwulan,
+            baris=[{"b": b, "unit": units.get(b.sub_kegiatan.unit_id)} for b in baris],
+            periode=status_periode(pd=self.pd, tahun=tahun, triwulan=triwulan),
+            **pilihan_periode(self.pd, tahun),
+        )
+        return ctx
+
+
+class RealisasiAnggaranIsiView(PDAccessMixin, View):
+    template_name = "anggaran/realisasi_isi.html"
+
+    def muat(self, sub_kegiatan: int, tahun: int, triwulan: int):
+        wajib_periode(tahun, triwulan)
+        self.sub = _sub_kegiatan(self.pd, sub_kegiatan)
+        self.tahun, self.triwulan = tahun, triwulan
+        self.baris = services.baris_anggaran(
+            sub_kegiatan_qs=services.sub_kegiatan_pd(self.pd).filter(pk=self.sub.pk),
+            tahun=tahun,
+            triwulan=triwulan,
+        )[0]
+        self.semua = list(
+            RealisasiAnggaran.objects.filter(sub_kegiatan=self.sub, tahun=tahun).order_by(
+                "triwulan"
+            )
+        )
+
+    def konteks(self, form, konflik=None):
+        periode = status_periode(
+            pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, unit_id=self.sub.unit_id
+        )
+        per_tw = {r.triwulan: r for r in self.semua}
+        return {
+            "pd": self.pd,
+            "akses": self.akses,
+            "sub": self.sub,
+            "unit": UnitKerja.objects.filter(pk=self.sub.unit_id).first(),
+            "tahun": self.tahun,
+            "triwulan": self.triwulan,
+            "baris": self.baris,
+            "per_triwulan": [(n, per_tw.get(n)) for n in range(1, 5)],
+            "tahunan": per_tw.get(0),
+            "form": form,
+            "konflik": konflik,
+            "periode": periode,
+            "boleh_ubah": services.boleh_isi(self.akses, self.sub.unit_id) and periode.terbuka,
+        }
+
+    def get(self, request, pd, sub_kegiatan, tahun, triwulan):
+        self.muat(sub_kegiatan, tahun, triwulan)
+        r = self.baris.realisasi_triwulan
+        form = RealisasiAnggaranForm(
+            initial={"jumlah": r.jumlah if r else None, "versi": r.versi if r else 0}
+        )
+        return render(request, self.template_name, self.konteks(form))
+
+    def post(self, request, pd, sub_kegiatan, tahun, triwulan):
+        self.muat(sub_kegiatan, tahun, triwulan)
+        if not services.boleh_isi(self.akses, self.sub.unit_id):
+            raise PermissionDenied(PESAN_TIDAK_BERHAK)
+        form = RealisasiAnggaranForm(request.POST)
+        if form.is_valid():
+            try:
+                services.realisasi_anggaran_simpan(
+                    sub_kegiatan=self.sub,
+                    tahun=tahun,
+                    triwulan=triwulan,
+                    jumlah=form.cleaned_data["jumlah"],
+                    versi=form.cleaned_data["versi"],
+                    user=request.user,
+                )
+            except services.KonflikAnggaran as konflik:
+                data = request.POST.copy()
+                data["versi"] = konflik.terkini.versi if konflik.terkini else 0
+                form = RealisasiAnggaranForm(data)
+                form.is_valid()
+                self.muat(sub_kegiatan, tahun, triwulan)
+                return render(request, self.template_name, self.konteks(form, konflik), status=409)
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for kolom, pesan in exc.message_dict.items():
+                        form.add_error(kolom if kolom in form.fields else None, pesan)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                messages.success(request, PESAN_TERSIMPAN)
+                return redirect(request.path)
+        return render(request, self.template_name, self.konteks(form))
+
+
+@require_GET
+@pd_access()
+def realisasi_riwayat(request, akses, sub_kegiatan, tahun):
+    sub = _sub_kegiatan(akses.pd, sub_kegiatan)
+    ids = [
+        str(pk)
+        for pk in RealisasiAnggaran.objects.filter(sub_kegiatan=sub, tahun=tahun).values_list(
+            "pk", flat=True
+        )
+    ]
+    log = (
+        AuditLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(RealisasiAnggaran), object_id__in=ids
+        )
+        .select_related("pengguna")
+        .order_by("-waktu", "-id")
+    )
+    return render(
+        request,
+        "common/riwayat.html",
+        {
+            "pd": akses.pd,
+            "judul": f"Riwayat realisasi anggaran {sub.kode} tahun {tahun}",
+            "log": log,
+            "kembali": reverse("anggaran:realisasi_daftar", kwargs={"pd": akses.pd.slug})
+            + f"?tahun={tahun}",
+        },
+    )

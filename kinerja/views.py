@@ -1,0 +1,708 @@
+"""Screens of the quarterly entry: list, realisasi form with live capaian preview, workflow
+actions, evidence, reopen requests and entry windows.
+
+Every view resolves the PD through the user's scope (another PD → 404) and fetches objects
+through that PD; rights inside the PD are checked here for a clear 403 *and* again in the
+services, which are the control.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import View
+from django.views.decorators.http import require_GET, require_POST
+from django.views.generic import TemplateView
+
+from common.formatting import format_triwulan
+from common.models import AuditLog, Peran
+from common.permissions import PDAccessMixin, pd_access
+from renstra.models import Indikator, UnitKerja
+
+from . import services
+from .forms import (
+    BuktiForm,
+    JendelaForm,
+    KembalikanForm,
+    PembukaanForm,
+    PutusPembukaanForm,
+    RealisasiForm,
+)
+from .models import Bukti, JendelaPengisian, PembukaanKembali, Realisasi, StatusRealisasi
+from .periode import jendela_bawaan, periode_aktif, status_periode
+
+PESAN_TERSIMPAN = "Realisasi tersimpan."
+PESAN_DIAJUKAN = "Realisasi diajukan untuk diverifikasi."
+PESAN_DIVERIFIKASI = "Realisasi diverifikasi dan diteruskan kepada Kepala untuk disetujui."
+PESAN_DISETUJUI = "Realisasi disetujui; nilainya kini dipakai dalam laporan resmi."
+PESAN_DIKEMBALIKAN = "Realisasi dikembalikan kepada operator."
+PESAN_MASSAL = "{n} realisasi diajukan."
+PESAN_MASSAL_GAGAL = "{indikator}: {pesan}"
+PESAN_BUKTI_DITAMBAH = "Bukti dukung ditambahkan."
+PESAN_BUKTI_DIHAPUS = "Bukti dukung dihapus."
+PESAN_SIMPAN_DULU = "Simpan realisasi terlebih dahulu sebelum melampirkan bukti."
+PESAN_PEMBUKAAN_DIMINTA = "Permintaan pembukaan kembali dikirim."
+PESAN_PEMBUKAAN_DISETUJUI = "Pembukaan kembali disetujui."
+PESAN_PEMBUKAAN_DITOLAK = "Permintaan pembukaan kembali ditolak."
+PESAN_JENDELA_TERSIMPAN = "Jendela pengisian disimpan."
+PESAN_PERIODE_TIDAK_SAH = "Tahun atau triwulan tidak sah."
+
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+def baca_periode(request, pd) -> tuple[int, int]:
+    """(tahun, triwulan) from ?tahun=&triwulan=, else the active quarter of the PD."""
+    try:
+        tahun = int(request.GET.get("tahun") or 0)
+        triwulan = int(request.GET.get("triwulan") or 0)
+    except ValueError:
+        tahun = triwulan = 0
+    if TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4:
+        return tahun, triwulan
+    aktif = periode_aktif(pd)
+    if TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        return tahun, aktif[1]
+    return aktif
+
+
+def wajib_periode(tahun: int, triwulan: int) -> None:
+    if not (TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4):
+        raise Http404(PESAN_PERIODE_TIDAK_SAH)
+
+
+def pilihan_periode(pd, tahun: int) -> dict:
+    """Years and quarters offered by the period selector."""
+    from renstra.models import PeriodeRenstra
+
+    tahun_list = set()
+    for awal, akhir in PeriodeRenstra.objects.filter(perangkat_daerah=pd).values_list(
+        "tahun_awal", "tahun_akhir"
+    ):
+        tahun_list.update(range(awal, akhir + 1))
+    tahun_list.add(tahun)
+    return {
+        "daftar_tahun": sorted(tahun_list, reverse=True),
+        "daftar_triwulan": [(n, format_triwulan(n)) for n in range(1, 5)],
+    }
+
+
+def _kembali(request, bawaan: str) -> HttpResponseRedirect:
+    tujuan = request.POST.get("next") or ""
+    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(tujuan)
+    return HttpResponseRedirect(bawaan)
+
+
+def _pesan_galat(exc: ValidationError) -> list[str]:
+    return list(exc.messages)
+
+
+def _indikator(pd, pk: int) -> Indikator:
+    qs = services.indikator_dengan_unit(Indikator.objects.for_pd(pd)).select_related(
+        "sasaran", "tujuan", "program", "kegiatan", "sub_kegiatan", "perangkat_daerah"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def _realisasi(pd, pk: int) -> Realisasi:
+    return get_object_or_404(
+        Realisasi.objects.for_pd(pd).select_related("indikator__perangkat_daerah"), pk=pk
+    )
+
+
+def url_isi(pd_slug: str, r: Realisasi) -> str:
+    return reverse(
+        "kinerja:realisasi_isi",
+        kwargs={
+            "pd": pd_slug,
+            "indikator": r.indikator_id,
+            "tahun": r.tahun,
+            "triwulan": r.triwulan,
+        },
+    )
+
+
+# --- List -------------------------------------------------------------------------------------
+
+
+class RealisasiDaftarView(PDAccessMixin, TemplateView):
+    """Indicators of the PD with their status for one quarter; operators see their units first
+    and can submit a unit's quarter at once."""
+
+    template_name = "kinerja/realisasi_daftar.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        tahun, triwulan = baca_periode(self.request, self.pd)
+        unit_operator = (
+            self.akses.unit_ids(Peran.OPERATOR) if self.akses.punya(Peran.OPERATOR) else set()
+        )
+        units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=self.pd)}
+        pilih_unit = self.request.GET.get("unit") or ""
+        indikator = services.indikator_dengan_unit(Indikator.objects.for_pd(self.pd)).order_by(
+            "urutan", "id"
+        )
+        if pilih_unit.isdigit():
+            indikator = indikator.filter(unit_id=int(pilih_unit))
+        realisasi = services.status_triwulan(indikator_qs=indikator, tahun=tahun, triwulan=triwulan)
+        baris = []
+        for ind in indikator:
+            baris.append(
+                {
+                    "indikator": ind,
+                    "unit": units.get(ind.unit_id),
+                    "realisasi": realisasi.get(ind.pk),
+                    "milik_saya": unit_operator is None or ind.unit_id in (unit_operator or set()),
+                }
+            )
+        unit_massal = []
+        if self.akses.punya(Peran.OPERATOR):
+            unit_massal = [u for u in units.values() if self.akses.boleh_unit(u.pk, Peran.OPERATOR)]
+        ctx.update(
+            tahun=tahun,
+            triwulan=triwulan,
+            baris=baris,
+            units=units.values(),
+            pilih_unit=pilih_unit,
+            unit_massal=unit_massal,
+            periode=status_periode(pd=self.pd, tahun=tahun, triwulan=triwulan),
+            **pilihan_periode(self.pd, tahun),
+        )
+        return ctx
+
+
+# --- Form -------------------------------------------------------------------------------------
+
+
+class RealisasiIsiView(PDAccessMixin, View):
+    """The realisasi of one indicator and quarter: value (or pembilang/penyebut), capaian
+    preview, value s.d. TW n, target, analysis texts, evidence and workflow actions."""
+
+    template_name = "kinerja/realisasi_isi.html"
+
+    def setup_objek(self, indikator: int, tahun: int, triwulan: int):
+        wajib_periode(tahun, triwulan)
+        self.tahun, self.triwulan = tahun, triwulan
+        self.indikator = _indikator(self.pd, indikator)
+        self.realisasi_tahun = list(
+            Realisasi.objects.filter(indikator=self.indikator, tahun=tahun)
+            .select_related("diisi_oleh", "diverifikasi_oleh", "disetujui_oleh")
+            .prefetch_related(
+                Prefetch("bukti", queryset=Bukti.objects.select_related("diunggah_oleh"))
+            )
+        )
+        self.realisasi = next((r for r in self.realisasi_tahun if r.triwulan == triwulan), None)
+        self.target = list(self.indikator.target.filter(tahun=tahun))
+        self.target_tw = list(self.indikator.target_triwulan.filter(tahun=tahun))
+
+    def ringkasan(self, nilai_baru=...):
+        return services.ringkasan_dari_data(
+            indikator=self.indikator,
+            tahun=self.tahun,
+            triwulan=self.triwulan,
+            realisasi=self.realisasi_tahun,
+            target=self.target,
+            target_triwulan=self.target_tw,
+            nilai_baru=nilai_baru,
+        )
+
+    def boleh_ubah(self, periode) -> bool:
+        status_boleh = self.realisasi is None or self.realisasi.status in (
+            StatusRealisasi.DRAFT,
+            StatusRealisasi.DIKEMBALIKAN,
+        )
+        return (
+            services.boleh_isi(self.akses, self.indikator.unit_id)
+            and status_boleh
+            and periode.terbuka
+        )
+
+    def konteks(self, form, *, konflik=None, galat=(), periode=None):
+        periode = periode or status_periode(
+            pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, unit_id=self.indikator.unit_id
+        )
+        r = self.realisasi
+        unit = (
+            UnitKerja.objects.filter(pk=self.indikator.unit_id).first()
+            if self.indikator.unit_id
+            else None
+        )
+        per_tw = {x.triwulan: x for x in self.realisasi_tahun}
+        status = r.status if r else None
+        return {
+            "pd": self.pd,
+            "akses": self.akses,
+            "indikator": self.indikator,
+            "unit": unit,
+            "tahun": self.tahun,
+            "triwulan": self.triwulan,
+            "realisasi": r,
+            "bukti": list(r.bukti.all()) if r else [],
+            "form": form,
+            "form_bukti": BuktiForm(),
+            "form_kembalikan": KembalikanForm(),
+            "ringkasan": self.ringkasan(),
+            "periode": periode,
+            "boleh_ubah": self.boleh_ubah(periode),
+            "boleh_ajukan": r is not None
+            and status in services.AJUKAN.asal
+            and periode.terbuka
+            and services.boleh_isi(self.akses, self.indikator.unit_id),
+            "boleh_verifikasi": status == StatusRealisasi.DIAJUKAN
+            and services.boleh_verifikasi(self.akses, self.indikator.unit_id),
+            "boleh_setujui": status == StatusRealisasi.DIVERIFIKASI
+            and services.boleh_setujui(self.akses),
+            "boleh_kembalikan": (
+                status == StatusRealisasi.DIAJUKAN
+                and (
+                    services.boleh_setujui(self.akses)
+                    or services.boleh_verifikasi(self.akses, self.indikator.unit_id)
+                )
+            )
+            or (status == StatusRealisasi.DIVERIFIKASI and services.boleh_setujui(self.akses)),
+            "triwulan_lain": [(n, per_tw.get(n)) for n in range(1, 5)],
+            "teks_pembilang": services.teks_nilai(r.pembilang if r else None),
+            "teks_penyebut": services.teks_nilai(r.penyebut if r else None),
+            "konflik": konflik,
+            "galat": galat,
+            "url_pratinjau": reverse(
+                "kinerja:realisasi_pratinjau",
+                kwargs={
+                    "pd": self.pd.slug,
+                    "indikator": self.indikator.pk,
+                    "tahun": self.tahun,
+                    "triwulan": self.triwulan,
+                },
+            ),
+        }
+
+    def get(self, request, pd, indikator, tahun, triwulan):
+        self.setup_objek(indikator, tahun, triwulan)
+        r = self.realisasi
+        awal = {"versi": r.versi if r else 0}
+        if r:
+            awal.update({k: getattr(r, k) for k in services.KOLOM_ISIAN})
+        form = RealisasiForm(initial=awal, indikator=self.indikator)
+        return render(request, self.template_name, self.konteks(form))
+
+    def post(self, request, pd, indikator, tahun, triwulan):
+        self.setup_objek(indikator, tahun, triwulan)
+        if not services.boleh_isi(self.akses, self.indikator.unit_id):
+            raise PermissionDenied(services.PESAN_TIDAK_BERHAK)
+        form = RealisasiForm(request.POST, indikator=self.indikator)
+        if form.is_valid():
+            try:
+                services.realisasi_simpan(
+                    indikator=self.indikator,
+                    tahun=tahun,
+                    triwulan=triwulan,
+                    data=form.data_layanan(),
+                    versi=form.cleaned_data["versi"],
+                    user=request.user,
+                )
+            except services.KonflikSuntingan as konflik:
+                data = request.POST.copy()
+                data["versi"] = konflik.terkini.versi if konflik.terkini else 0
+                form = RealisasiForm(data, indikator=self.indikator)
+                form.is_valid()
+                self.setup_objek(indikator, tahun, triwulan)
+                return render(
+                    request, self.template_name, self.konteks(form, konflik=konflik), status=409
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for kolom, pesan in exc.message_dict.items():
+                        form.add_error(kolom if kolom in form.fields else None, pesan)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                messages.success(request, PESAN_TERSIMPAN)
+                return redirect(request.path)
+        return render(request, self.template_name, self.konteks(form))
+
+
+@require_GET
+@pd_access()
+def realisasi_pratinjau(request, akses, indikator, tahun, triwulan):
+    """htmx partial: the value, value s.d. TW n, capaian and category for the typed input."""
+    wajib_periode(tahun, triwulan)
+    ind = _indikator(akses.pd, indikator)
+    form = RealisasiForm(request.GET, indikator=ind)
+    form.is_valid()
+    galat = [
+        f"{form.fields[k].label}: {e}"
+        for k, daftar in form.errors.items()
+        if k in ("nilai", "pembilang", "penyebut", "predikat")
+        for e in daftar
+    ]
+    nilai_baru = None
+    if not galat:
+        d = form.cleaned_data
+        if form.rasio:
+            if d.get("pembilang") is not None and d.get("penyebut"):
+                nilai_baru = services.hitung_nilai_rasio(d["pembilang"], d["penyebut"])
+        else:
+            nilai_baru = d.get("predikat") or d.get("nilai")
+    ringkasan = services.ringkasan_dari_data(
+        indikator=ind,
+        tahun=tahun,
+        triwulan=triwulan,
+        realisasi=Realisasi.objects.filter(indikator=ind, tahun=tahun),
+        target=ind.target.filter(tahun=tahun),
+        target_triwulan=ind.target_triwulan.filter(tahun=tahun),
+        nilai_baru=nilai_baru,
+    )
+    return render(
+        request,
+        "kinerja/_pratinjau.html",
+        {"ringkasan": ringkasan, "indikator": ind, "triwulan": triwulan, "galat": galat},
+    )
+
+
+# --- Workflow actions -------------------------------------------------------------------------
+
+
+def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str, **kwargs):
+    # The object first: another PD's id answers 404 whatever the user's roles.
+    r = _realisasi(akses.pd, pk)
+    akses.wajib(*peran)
+    try:
+        fungsi(realisasi=r, user=request.user, **kwargs)
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, pesan)
+    return _kembali(request, url_isi(akses.pd.slug, r))
+
+
+@require_POST
+@pd_access()
+def realisasi_ajukan(request, akses, pk):
+    return _aksi(request, akses, pk, (Peran.OPERATOR,), services.realisasi_ajukan, PESAN_DIAJUKAN)
+
+
+@require_POST
+@pd_access()
+def realisasi_verifikasi(request, akses, pk):
+    return _aksi(
+        request,
+        akses,
+        pk,
+        (Peran.VERIFIKATOR,),
+        services.realisasi_verifikasi,
+        PESAN_DIVERIFIKASI,
+    )
+
+
+@require_POST
+@pd_access()
+def realisasi_setujui(request, akses, pk):
+    return _aksi(request, akses, pk, (Peran.KEPALA,), services.realisasi_setujui, PESAN_DISETUJUI)
+
+
+@require_POST
+@pd_access()
+def realisasi_kembalikan(request, akses, pk):
+    peran = (Peran.VERIFIKATOR, Peran.KEPALA)
+    form = KembalikanForm(request.POST)
+    if not form.is_valid():
+        r = _realisasi(akses.pd, pk)
+        akses.wajib(*peran)
+        for p in form.errors.get("alasan", []):
+            messages.error(request, p)
+        return _kembali(request, url_isi(akses.pd.slug, r))
+    return _aksi(
+        request,
+        akses,
+        pk,
+        peran,
+        services.realisasi_kembalikan,
+        PESAN_DIKEMBALIKAN,
+        alasan=form.cleaned_data["alasan"],
+    )
+
+
+@require_POST
+@pd_access(Peran.OPERATOR)
+def realisasi_ajukan_massal(request, akses):
+    try:
+        tahun = int(request.POST.get("tahun", ""))
+        triwulan = int(request.POST.get("triwulan", ""))
+    except ValueError:
+        raise Http404(PESAN_PERIODE_TIDAK_SAH) from None
+    wajib_periode(tahun, triwulan)
+    unit_id = request.POST.get("unit") or ""
+    unit = (
+        get_object_or_404(UnitKerja, perangkat_daerah=akses.pd, pk=int(unit_id))
+        if unit_id.isdigit()
+        else None
+    )
+    if not akses.boleh_unit(unit.pk if unit else None, Peran.OPERATOR):
+        raise PermissionDenied(services.PESAN_TIDAK_BERHAK)
+    daftar = reverse("kinerja:realisasi_daftar", kwargs={"pd": akses.pd.slug})
+    try:
+        hasil = services.realisasi_ajukan_massal(
+            pd=akses.pd, unit_kerja=unit, tahun=tahun, triwulan=triwulan, user=request.user
+        )
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, PESAN_MASSAL.format(n=len(hasil.diajukan)))
+        for r, pesan in hasil.gagal:
+            messages.warning(
+                request, PESAN_MASSAL_GAGAL.format(indikator=r.indikator.kode, pesan=pesan)
+            )
+    return _kembali(request, f"{daftar}?tahun={tahun}&triwulan={triwulan}")
+
+
+# --- Evidence ---------------------------------------------------------------------------------
+
+
+@require_POST
+@pd_access()
+def bukti_unggah(request, akses, pk):
+    r = _realisasi(akses.pd, pk)
+    akses.wajib(Peran.OPERATOR)
+    form = BuktiForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.bukti_tambah(
+                realisasi=r,
+                user=request.user,
+                berkas=form.cleaned_data.get("berkas"),
+                tautan=form.cleaned_data.get("tautan") or "",
+                keterangan=form.cleaned_data.get("keterangan") or "",
+            )
+        except ValidationError as exc:
+            for p in _pesan_galat(exc):
+                messages.error(request, p)
+        else:
+            messages.success(request, PESAN_BUKTI_DITAMBAH)
+    else:
+        for daftar in form.errors.values():
+            for p in daftar:
+                messages.error(request, p)
+    return redirect(url_isi(akses.pd.slug, r))
+
+
+@require_GET
+@pd_access()
+def bukti_unduh(request, akses, pk):
+    """Serve an evidence file after the scope check; never from a public URL."""
+    bukti = get_object_or_404(
+        Bukti.objects.filter(realisasi__indikator__perangkat_daerah=akses.pd), pk=pk
+    )
+    if not bukti.berkas:
+        if bukti.tautan:
+            return HttpResponseRedirect(bukti.tautan)
+        raise Http404
+    try:
+        berkas = bukti.berkas.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    inline = bukti.jenis_konten in ("application/pdf", "image/jpeg", "image/png")
+    respon = FileResponse(
+        berkas,
+        as_attachment=not inline,
+        filename=bukti.nama_asli or bukti.berkas.name.rsplit("/", 1)[-1],
+        content_type=bukti.jenis_konten or "application/octet-stream",
+    )
+    respon["X-Content-Type-Options"] = "nosniff"
+    respon["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return respon
+
+
+@require_POST
+@pd_access()
+def bukti_hapus(request, akses, pk):
+    bukti = get_object_or_404(
+        Bukti.objects.filter(realisasi__indikator__perangkat_daerah=akses.pd).select_related(
+            "realisasi"
+        ),
+        pk=pk,
+    )
+    akses.wajib(Peran.OPERATOR)
+    r = bukti.realisasi
+    try:
+        services.bukti_hapus(bukti=bukti, user=request.user)
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, PESAN_BUKTI_DIHAPUS)
+    return redirect(url_isi(akses.pd.slug, r))
+
+
+# --- History ----------------------------------------------------------------------------------
+
+
+@require_GET
+@pd_access()
+def realisasi_riwayat(request, akses, pk):
+    from django.contrib.contenttypes.models import ContentType
+
+    r = _realisasi(akses.pd, pk)
+    log = (
+        AuditLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(Realisasi), object_id=str(r.pk)
+        )
+        .select_related("pengguna")
+        .order_by("-waktu", "-id")
+    )
+    return render(
+        request,
+        "common/riwayat.html",
+        {
+            "pd": akses.pd,
+            "judul": f"Riwayat realisasi {r.indikator.kode} {format_triwulan(r.triwulan)} {r.tahun}"
+            if r.triwulan
+            else f"Riwayat realisasi {r}",
+            "objek": r,
+            "log": log,
+            "kembali": url_isi(akses.pd.slug, r),
+        },
+    )
+
+
+# --- Reopen requests and entry windows --------------------------------------------------------
+
+
+@require_GET
+@pd_access()
+def pembukaan_daftar(request, akses):
+    tahun, triwulan = baca_periode(request, akses.pd)
+    permintaan = PembukaanKembali.objects.filter(perangkat_daerah=akses.pd).select_related(
+        "unit_kerja", "diminta_oleh", "diputus_oleh"
+    )[:100]
+    jendela = {
+        j.triwulan: j
+        for j in JendelaPengisian.objects.filter(perangkat_daerah=akses.pd, tahun=tahun)
+    }
+    baris_jendela = []
+    for n in range(1, 5):
+        j = jendela.get(n)
+        dibuka, ditutup = (j.dibuka, j.ditutup) if j else jendela_bawaan(tahun, n)
+        baris_jendela.append(
+            {
+                "triwulan": n,
+                "bawaan": j is None,
+                "form": JendelaForm(
+                    initial={"tahun": tahun, "triwulan": n, "dibuka": dibuka, "ditutup": ditutup},
+                    prefix=f"tw{n}",
+                ),
+                "dibuka": dibuka,
+                "ditutup": ditutup,
+            }
+        )
+    return render(
+        request,
+        "kinerja/pembukaan.html",
+        {
+            "pd": akses.pd,
+            "akses": akses,
+            "tahun": tahun,
+            "triwulan": triwulan,
+            "permintaan": permintaan,
+            "form": PembukaanForm(pd=akses.pd, initial={"tahun": tahun, "triwulan": triwulan}),
+            "form_putus": PutusPembukaanForm(),
+            "boleh_putus": services.boleh_putus_pembukaan(akses),
+            "boleh_minta": akses.punya(
+                Peran.OPERATOR, Peran.VERIFIKATOR, Peran.KEPALA, Peran.PERENCANA
+            ),
+            "baris_jendela": baris_jendela,
+            **pilihan_periode(akses.pd, tahun),
+        },
+    )
+
+
+@require_POST
+@pd_access(Peran.OPERATOR, Peran.VERIFIKATOR, Peran.KEPALA, Peran.PERENCANA)
+def pembukaan_minta(request, akses):
+    form = PembukaanForm(request.POST, pd=akses.pd)
+    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
+    if not form.is_valid():
+        for daftar in form.errors.values():
+            for p in daftar:
+                messages.error(request, p)
+        return redirect(tujuan)
+    d = form.cleaned_data
+    try:
+        services.pembukaan_minta(
+            pd=akses.pd,
+            tahun=d["tahun"],
+            triwulan=d["triwulan"],
+            alasan=d["alasan"],
+            unit_kerja=d.get("unit_kerja"),
+            user=request.user,
+        )
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, PESAN_PEMBUKAAN_DIMINTA)
+    return redirect(tujuan)
+
+
+@require_POST
+@pd_access()
+def pembukaan_putus(request, akses, pk):
+    permintaan = get_object_or_404(PembukaanKembali, perangkat_daerah=akses.pd, pk=pk)
+    akses.wajib(Peran.KEPALA, Peran.PERENCANA)
+    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
+    form = PutusPembukaanForm(request.POST)
+    if not form.is_valid():
+        for daftar in form.errors.values():
+            for p in daftar:
+                messages.error(request, p)
+        return redirect(tujuan)
+    try:
+        if form.cleaned_data["keputusan"] == "setujui":
+            services.pembukaan_setujui(
+                permintaan=permintaan, user=request.user, berlaku_sampai=form.berlaku_sampai_waktu()
+            )
+            messages.success(request, PESAN_PEMBUKAAN_DISETUJUI)
+        else:
+            services.pembukaan_tolak(permintaan=permintaan, user=request.user)
+            messages.success(request, PESAN_PEMBUKAAN_DITOLAK)
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    return redirect(tujuan)
+
+
+@require_POST
+@pd_access(Peran.KEPALA, Peran.PERENCANA)
+def jendela_simpan(request, akses):
+    prefix = request.POST.get("prefix", "")
+    form = JendelaForm(
+        request.POST, prefix=prefix if prefix in {"tw1", "tw2", "tw3", "tw4"} else None
+    )
+    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
+    if not form.is_valid():
+        for daftar in form.errors.values():
+            for p in daftar:
+                messages.error(request, p)
+        return redirect(tujuan)
+    d = form.cleaned_data
+    try:
+        services.jendela_simpan(
+            pd=akses.pd,
+            tahun=d["tahun"],
+            triwulan=d["triwulan"],
+            dibuka=d["dibuka"],
+            ditutup=d["ditutup"],
+            user=request.user,
+        )
+    except ValidationError as exc:
+        for p in _pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, PESAN_JENDELA_TERSIMPAN)
+    return redirect(f"{tujuan}?tahun={d['tahun']}")
