@@ -312,3 +312,11 @@ def format_triwulan(triwulan: int) -> str:
     if isinstance(triwulan, bool) or not isinstance(triwulan, int) or not 1 <= triwulan <= 4:
         raise ValueError(PESAN_TRIWULAN_TIDAK_VALID)
     return f"TW {romawi(triwulan)}"
+
+
+def format_nip(nip: str | None) -> str:
+    """An 18-digit NIP grouped as printed under signatures: "19710607 199703 1 007"."""
+    nip = (nip or "").strip()
+    if len(nip) == 18 and nip.isdigit():
+        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
+    return nip

@@ -292,7 +292,20 @@ class PerjanjianKinerja(models.Model):
     )
     sidik_jari = models.CharField("sidik jari SHA-256", max_length=64, blank=True, db_index=True)
     ditandatangani_pihak_pertama_pada = models.DateTimeField(null=True, blank=True)
+    ditandatangani_pihak_pertama_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     ditandatangani_pihak_kedua_pada = models.DateTimeField(null=True, blank=True)
+    ditandatangani_pihak_kedua_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    isi_kanonik = models.TextField(
+        "isi yang ditandatangani (bentuk kanonik)",
+        blank=True,
+        editable=False,
+        help_text="Teks persis yang di-hash: isi PK beku, tidak ikut berubah bila data pejabat "
+        "atau rencana dikoreksi kemudian.",
+    )
     pindaian_bertanda_tangan = models.FileField(
         "pindaian halaman bertanda tangan", upload_to="pk/", blank=True
     )
@@ -312,8 +325,13 @@ class PerjanjianKinerja(models.Model):
                 name="kinerja_pk_murni_tidak_menggantikan",
             ),
             models.CheckConstraint(
-                condition=~Q(status="ditandatangani") | ~Q(sidik_jari=""),
+                condition=~Q(status="ditandatangani") | (~Q(sidik_jari="") & ~Q(isi_kanonik="")),
                 name="kinerja_pk_ditandatangani_bersidik",
+            ),
+            models.UniqueConstraint(
+                fields=["sidik_jari"],
+                condition=~Q(sidik_jari=""),
+                name="kinerja_pk_sidik_jari_unik",
             ),
         ]
 

@@ -50,6 +50,7 @@ from common.formatting import (
     TANDA_KOSONG,
     format_angka,
     format_bulan_tahun,
+    format_nip,
     format_persen,
     format_rupiah,
     format_tanggal,
@@ -265,14 +266,6 @@ def teks_nilai(nilai: Any, satuan: str = "") -> str:
     if not satuan or satuan.lower() in SATUAN_TANPA_LABEL:
         return teks
     return f"{teks}%" if satuan == "%" else f"{teks} {satuan}"
-
-
-def format_nip(nip: str | None) -> str:
-    """An 18-digit NIP grouped as printed under signatures: "19710607 199703 1 007"."""
-    nip = (nip or "").strip()
-    if len(nip) == 18 and nip.isdigit():
-        return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
-    return nip
 
 
 def _dengan_status(status: str, jabatan: str) -> str:
@@ -1009,7 +1002,18 @@ def total_anggaran(baris: Iterable[PKAnggaran]) -> Decimal | None:
 
 
 def bentuk_kanonik(pk: PerjanjianKinerja) -> dict[str, Any]:
-    """The signed content of a PK as plain JSON data (the input of the fingerprint).
+    """The content of a PK as plain JSON data (the input of the fingerprint).
+
+    A signed PK answers with the content frozen at signing (`isi_kanonik`), so a later
+    correction of a pejabat record or of the plan never changes what was signed. A draft
+    answers with its current content."""
+    if pk.isi_kanonik:
+        return json.loads(pk.isi_kanonik)
+    return _bentuk_kanonik_terkini(pk)
+
+
+def _bentuk_kanonik_terkini(pk: PerjanjianKinerja) -> dict[str, Any]:
+    """The current content of a PK, built from its rows and parties.
 
     Decimals are plain-notation strings without trailing zeros; rows keep their printed
     order. `menggantikan` is the fingerprint of the version this one replaces, so a revision
@@ -1161,7 +1165,14 @@ def pk_tandatangani_pihak_pertama(
     _periksa_siap_ditandatangani(pk)
     pk.status = StatusPK.DITANDATANGANI_PIHAK_PERTAMA
     pk.ditandatangani_pihak_pertama_pada = timezone.now()
-    pk.save(update_fields=["status", "ditandatangani_pihak_pertama_pada"])
+    pk.ditandatangani_pihak_pertama_oleh = user
+    pk.save(
+        update_fields=[
+            "status",
+            "ditandatangani_pihak_pertama_pada",
+            "ditandatangani_pihak_pertama_oleh",
+        ]
+    )
     audit.catat(
         pengguna=user,
         aksi="pk.tandatangan.pihak_pertama",
@@ -1177,7 +1188,9 @@ def pk_tandatangani_pihak_pertama(
 def _selesaikan(pk: PerjanjianKinerja, user, cara: str) -> PerjanjianKinerja:
     """Both parties signed: fingerprint, freeze, and write the PK targets into the plan."""
     pk.ditandatangani_pihak_kedua_pada = timezone.now()
+    pk.ditandatangani_pihak_kedua_oleh = user if getattr(user, "is_authenticated", False) else None
     kanonik = teks_kanonik(pk)
+    pk.isi_kanonik = kanonik
     pk.sidik_jari = hashlib.sha256(kanonik.encode("utf-8")).hexdigest()
     pk.status = StatusPK.DITANDATANGANI
     pk.full_clean()
@@ -1810,26 +1823,28 @@ def isi_pk(pk: PerjanjianKinerja, *, basis_url: str = "", dengan_rencana: bool =
             f"({_rp(total)}); selisih {_rp(abs((pk.total_tercetak or 0) - (total or 0)))}."
         )
 
-    p1, p2 = pk.pihak_pertama, pk.pihak_kedua
     ttd_kedua_cara = ""
     if pk.ditandatangani_pihak_kedua_pada:
         ttd_kedua_cara = "kertas" if pk.pindaian_bertanda_tangan else "aplikasi"
+    # Parties as signed (frozen) for a signed PK, as they are now for a draft.
+    kanonik = json.loads(pk.isi_kanonik) if pk.isi_kanonik else None
+    p1 = kanonik["pihak_pertama"] if kanonik else _pihak_pertama_kanonik(pk)
+    p2 = kanonik["pihak_kedua"] if kanonik else _pihak_kedua_kanonik(pk)
     pihak_pertama = Pihak(
-        nama=p1.nama if p1 else "",
-        nip=(p1.nip or "") if p1 else "",
-        nip_cetak=format_nip(p1.nip if p1 else ""),
-        jabatan=jabatan_pihak_pertama(pk),
-        pangkat_golongan=p1.pangkat_golongan if p1 else "",
+        nama=p1["nama"],
+        nip=p1["nip"],
+        nip_cetak=format_nip(p1["nip"]),
+        jabatan=p1["jabatan"],
+        pangkat_golongan=p1["pangkat_golongan"],
         ditandatangani_pada=pk.ditandatangani_pihak_pertama_pada,
         cara="aplikasi" if pk.ditandatangani_pihak_pertama_pada else "",
     )
-    nip_kedua = pk.pihak_kedua_nip or ((p2.nip or "") if p2 else "")
     pihak_kedua = Pihak(
-        nama=pk.pihak_kedua_nama or (p2.nama if p2 else ""),
-        nip=nip_kedua,
-        nip_cetak=format_nip(nip_kedua),
-        jabatan=jabatan_pihak_kedua(pk),
-        pangkat_golongan=p2.pangkat_golongan if p2 else "",
+        nama=p2["nama"],
+        nip=p2["nip"],
+        nip_cetak=format_nip(p2["nip"]),
+        jabatan=p2["jabatan"],
+        pangkat_golongan=p2["pangkat_golongan"],
         ditandatangani_pada=pk.ditandatangani_pihak_kedua_pada,
         cara=ttd_kedua_cara,
     )

@@ -18,6 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common.formatting import format_nip
 from common.models import AuditLog, Keanggotaan, Peran
 from kinerja import pk as L
 from kinerja.models import (
@@ -839,8 +840,8 @@ def test_target_text(nilai, satuan, teks):
 
 
 def test_nip_grouping():
-    assert L.format_nip(NIP_KEPALA) == "19710607 199703 1 007"
-    assert L.format_nip("") == ""
+    assert format_nip(NIP_KEPALA) == "19710607 199703 1 007"
+    assert format_nip("") == ""
 
 
 def test_imported_total_mismatch_is_shown(paser):
@@ -885,3 +886,19 @@ def test_automatic_links_are_audited(paser, perencana):
     draf(paser, perencana, NIP_KABID_IDEOLOGI)
     entri = AuditLog.objects.filter(aksi="pk.indikator.tautkan", pengguna=perencana)
     assert {e.object_id for e in entri} >= {str(b.pk) for b in hardiansyah.indikator.all()}
+
+
+def test_signed_pk_keeps_the_signed_parties_when_the_pejabat_record_changes(
+    paser, pk_bertanda_tangan
+):
+    pk = pk_bertanda_tangan
+    sidik = pk.sidik_jari
+    nama_asli = pk.pihak_pertama.nama
+    assert pk.ditandatangani_pihak_kedua_oleh is not None
+    Pejabat.objects.filter(pk=pk.pihak_pertama_id).update(nama="NAMA DIKOREKSI", golongan="IV/d")
+    pk.refresh_from_db()
+    isi = L.isi_pk(pk)
+    assert isi.pihak_pertama.nama == nama_asli
+    assert L.hitung_sidik_jari(pk) == sidik
+    assert isi.sidik_cocok is True
+    assert L.verifikasi_sidik_jari(sidik).status == "asli"

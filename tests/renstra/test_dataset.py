@@ -907,7 +907,7 @@ def test_signed_pk_is_never_changed(uji):
     _, pd = uji
     pk = PerjanjianKinerja.objects.filter(perangkat_daerah=pd).order_by("id").first()
     PerjanjianKinerja.objects.filter(pk=pk.pk).update(
-        status=StatusPK.DITANDATANGANI, sidik_jari="a" * 64
+        status=StatusPK.DITANDATANGANI, sidik_jari="a" * 64, isi_kanonik="{}"
     )
     data = dataset_kecil()
     data["perjanjian_kinerja"][0]["tempat"] = "Kota Lain"
