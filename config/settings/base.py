@@ -160,3 +160,7 @@ LOGGING = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# The public address of this installation, printed in documents (PK verification links)
+# produced outside a web request, e.g. by `manage.py cetak`.
+SITUS_URL = os.environ.get("SITUS_URL", "").rstrip("/")
