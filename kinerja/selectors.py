@@ -382,7 +382,8 @@ def nilai_realisasi(
     """The realisation "s.d. TW n" of one indicator and year (DOMAIN.md §5.3).
 
     Quarters 1..n combine by the indicator's cara_agregasi; at TW IV a yearly value
-    (triwulan 0) is the year's value; a yearly value is also used when no quarter is reported.
+    (triwulan 0) is the year's value. Before TW IV a yearly value is never used: a figure
+    reported for the whole year says nothing about "s.d. TW II".
     """
     baris: dict[int, Realisasi] = {}
     ada_draf = False
@@ -409,11 +410,7 @@ def nilai_realisasi(
         return _NilaiRealisasi(
             nilai, SUMBER_REALISASI_TRIWULAN, baris[terakhir], per_tw, tahunan, ada_draf
         )
-    if tahunan is not None:
-        return _NilaiRealisasi(
-            tahunan, SUMBER_REALISASI_TAHUNAN, baris[0], per_tw, tahunan, ada_draf
-        )
-    return _NilaiRealisasi(None, None, None, per_tw, None, ada_draf)
+    return _NilaiRealisasi(None, None, None, per_tw, tahunan, ada_draf)
 
 
 def target_akhir_renstra(data: DataIndikator, tahun_akhir: int) -> tuple[Any, str | None]:

@@ -183,16 +183,17 @@ def test_yearly_value_is_the_years_value_at_tw4(sasaran):
     assert ukur(sasaran, triwulan=2)["X"].realisasi == D("50")
 
 
-def test_yearly_value_used_when_no_quarter_is_reported(sasaran):
+def test_yearly_value_counts_for_the_year_only(sasaran):
     ind = IndikatorFactory(sasaran=sasaran, kode="X")
     TargetFactory(indikator=ind, nilai=D("80"))
     RealisasiFactory(indikator=ind, triwulan=0, nilai=D("60"))
 
-    row = ukur(sasaran, triwulan=2)["X"]
-
+    row = ukur(sasaran, triwulan=4)["X"]
     assert row.realisasi == D("60")
     assert row.sumber_realisasi == SUMBER_REALISASI_TAHUNAN
     assert row.capaian.nilai == D("75")
+    # A figure reported for the whole year says nothing about "s.d. TW II".
+    assert ukur(sasaran, triwulan=2)["X"].realisasi is None
 
 
 def test_capaian_against_cumulative_quarterly_target(sasaran):
@@ -589,3 +590,14 @@ def test_evaluasi_renja_analisis_rows_come_from_analisis_program(paser):
         "Koordinasi lanjutan",
         "Tambah sasaran peserta",
     ]
+
+
+def test_yearly_value_is_not_a_quarter_value(paser):
+    """S1.I1 has only a yearly 2023 value (65,22): s.d. TW II has no data yet."""
+    tw2 = pengukuran_kinerja(pd=paser, tahun=2023, triwulan=2)
+    tw4 = pengukuran_kinerja(pd=paser, tahun=2023, triwulan=4)
+    baris_tw2 = next(b for _, b in tw2.baris() if b.indikator.kode == "S1.I1")
+    baris_tw4 = next(b for _, b in tw4.baris() if b.indikator.kode == "S1.I1")
+    assert baris_tw2.realisasi is None
+    assert baris_tw2.capaian.alasan == "belum_ada_realisasi"
+    assert baris_tw4.realisasi == D("65.22")

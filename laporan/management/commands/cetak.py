@@ -1,0 +1,61 @@
+"""`manage.py cetak <lkjip|triwulan|evaluasi-renja|rencana-aksi|pk> --pd <slug> --tahun <n>
+[--triwulan <n>] [--pejabat <NIP>] [--format pdf|html|xlsx] --out FILE`
+
+Prints an official report through the same code path as the web (laporan.cetak.CETAK):
+the latest approved edition when one exists (frozen), else the draft with its watermark.
+`pk` prints the Perjanjian Kinerja documents (kinerja.pk_dokumen.dokumen_pk).
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from laporan.cetak import CETAK, FORMAT, cetak
+from renstra.models import PerangkatDaerah
+
+PESAN_PD_TIDAK_ADA = "Perangkat daerah dengan slug '{slug}' tidak ditemukan."
+PESAN_SELESAI = "{jenis} {slug} {tahun} ({format}, {ukuran} byte) ditulis ke {out}"
+
+
+class Command(BaseCommand):
+    help = "Mencetak laporan resmi (LKjIP, triwulan, evaluasi Renja, rencana aksi, PK) ke berkas."
+
+    def add_arguments(self, parser):
+        parser.add_argument("jenis", choices=sorted(CETAK))
+        parser.add_argument("--pd", required=True, help="slug perangkat daerah")
+        parser.add_argument("--tahun", required=True, type=int)
+        parser.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4])
+        parser.add_argument("--pejabat", help="NIP penanda tangan (atau pemilik PK)")
+        parser.add_argument("--format", default="pdf", choices=FORMAT)
+        parser.add_argument("--out", required=True, help="berkas keluaran")
+
+    def handle(self, *args, **o):
+        pd = PerangkatDaerah.objects.select_related("pemda").filter(slug=o["pd"]).first()
+        if pd is None:
+            raise CommandError(PESAN_PD_TIDAK_ADA.format(slug=o["pd"]))
+        try:
+            isi = cetak(
+                o["jenis"],
+                pd=pd,
+                tahun=o["tahun"],
+                triwulan=o["triwulan"],
+                nip=o["pejabat"],
+                format=o["format"],
+            )
+        except LookupError as galat:  # e.g. kinerja.pk_dokumen.PKTidakDitemukan
+            raise CommandError(str(galat)) from galat
+        except ValueError as galat:
+            raise CommandError(str(galat)) from galat
+        out = Path(o["out"])
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(isi)
+        self.stdout.write(
+            PESAN_SELESAI.format(
+                jenis=o["jenis"],
+                slug=pd.slug,
+                tahun=o["tahun"],
+                format=o["format"],
+                ukuran=len(isi),
+                out=out,
+            )
+        )

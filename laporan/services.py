@@ -1,0 +1,606 @@
+"""Writes of the laporan app: narrative, approval into editions, review notes, review
+statement, kept PDFs. Every write validates, runs in a transaction and is audited.
+
+Kept PDFs (`Cetakan`) are produced in a background thread started by the request that needs
+one: the thread only runs WeasyPrint on an HTML string and writes the file (no database);
+the requests that poll (`cetakan_segarkan`) record the outcome. A PDF is keyed by the SHA-256
+of the printed HTML, so each edition (and each distinct draft) is printed once and kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import hashlib
+import os
+import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from common import audit
+from common.models import Keanggotaan, Peran
+from renstra.models import PerangkatDaerah
+
+from . import cetak
+from .models import (
+    JENIS_TRIWULANAN,
+    BagianNarasi,
+    CatatanReviu,
+    Cetakan,
+    Edisi,
+    Laporan,
+    PenugasanReviu,
+    PernyataanReviu,
+    StatusCatatan,
+    StatusCetakan,
+    TanggapanReviu,
+)
+
+PESAN_BUKAN_KEPALA = "Hanya kepala perangkat daerah yang dapat menyetujui laporan."
+PESAN_PLACEHOLDER = (
+    "Laporan belum dapat disetujui: narasi memuat placeholder yang tidak dikenal ({daftar})."
+)
+PESAN_BUKAN_PENYUNTING = "Narasi hanya dapat diubah oleh perencana atau kepala perangkat daerah."
+PESAN_KUNCI_NARASI = "Bagian narasi “{kunci}” tidak dikenal pada laporan ini."
+PESAN_TIDAK_DITUGASKAN = "Anda tidak ditugaskan mereviu {pd} tahun {tahun}."
+PESAN_BUKAN_PD = "Catatan reviu hanya dapat dijawab oleh perangkat daerah yang direviu."
+PESAN_CATATAN_DITUTUP = "Catatan ini sudah ditutup."
+PESAN_CATATAN_BELUM_DITUTUP = "Catatan ini belum ditutup."
+PESAN_CATATAN_MASIH_TERBUKA = (
+    "Pernyataan telah direviu hanya dapat diterbitkan setelah semua catatan reviu ditutup "
+    "({jumlah} catatan belum ditutup)."
+)
+PESAN_JANGKAR_TIDAK_DIKENAL = "Letak catatan “{jangkar}” tidak ditemukan dalam laporan."
+PESAN_TEKS_KOSONG = "Isi catatan atau tanggapan tidak boleh kosong."
+PESAN_TRIWULAN_WAJIB = "Laporan ini memerlukan triwulan 1 sampai 4."
+PESAN_JENIS_TIDAK_DIKENAL = "Jenis laporan tidak dikenal."
+PESAN_EDISI_LAIN = "Edisi tidak termasuk laporan ini."
+
+PERAN_PD = (Peran.OPERATOR, Peran.VERIFIKATOR, Peran.KEPALA, Peran.PERENCANA)
+"""Roles of the reviewed PD who answer review notes."""
+PERAN_PENYUNTING = (Peran.PERENCANA, Peran.KEPALA)
+
+
+def _peran(user, pd: PerangkatDaerah) -> set[str]:
+    if user.is_superuser:
+        return set(Peran.values)
+    return set(
+        Keanggotaan.objects.filter(pengguna=user, perangkat_daerah=pd).values_list(
+            "peran", flat=True
+        )
+    )
+
+
+def sidik(teks: str) -> str:
+    return hashlib.sha256(teks.encode("utf-8")).hexdigest()
+
+
+# --- Reports and narrative ------------------------------------------------------------------
+
+
+def laporan_dapatkan(
+    *, pd: PerangkatDaerah, jenis: str, tahun: int, triwulan: int = 0, user=None
+) -> Laporan:
+    """The report record (created on first use, audited)."""
+    from .models import JenisLaporan
+
+    if jenis not in JenisLaporan.values:
+        raise ValidationError(PESAN_JENIS_TIDAK_DIKENAL)
+    if jenis in JENIS_TRIWULANAN:
+        if not 1 <= triwulan <= 4:
+            raise ValidationError(PESAN_TRIWULAN_WAJIB)
+    else:
+        triwulan = 0
+    laporan = Laporan.objects.filter(
+        perangkat_daerah=pd, jenis=jenis, tahun=tahun, triwulan=triwulan
+    ).first()
+    if laporan is not None:
+        return laporan
+    with transaction.atomic():
+        laporan, dibuat = Laporan.objects.get_or_create(
+            perangkat_daerah=pd, jenis=jenis, tahun=tahun, triwulan=triwulan
+        )
+        if dibuat:
+            audit.catat(
+                pengguna=user,
+                aksi="laporan.buat",
+                objek=laporan,
+                perangkat_daerah=pd,
+                perubahan=audit.selisih({}, audit.snapshot(laporan)),
+            )
+    return laporan
+
+
+def narasi_simpan(*, laporan: Laporan, kunci: str, teks: str, user, kunci_sah=None) -> BagianNarasi:
+    """Store the text of one narrative part (the draft stays available to restore)."""
+    if not (_peran(user, laporan.perangkat_daerah) & set(PERAN_PENYUNTING)):
+        raise PermissionDenied(PESAN_BUKAN_PENYUNTING)
+    if kunci_sah is not None and kunci not in kunci_sah:
+        raise ValidationError(PESAN_KUNCI_NARASI.format(kunci=kunci))
+    with transaction.atomic():
+        bagian = (
+            BagianNarasi.objects.select_for_update().filter(laporan=laporan, kunci=kunci).first()
+        )
+        lama = bagian.teks if bagian else None
+        if bagian is None:
+            bagian = BagianNarasi(laporan=laporan, kunci=kunci)
+        bagian.teks = teks
+        bagian.diubah_oleh = user
+        bagian.full_clean()
+        bagian.save()
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.narasi.ubah",
+            objek=bagian,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan={"teks": [lama, teks]} if lama != teks else {},
+        )
+    return bagian
+
+
+def narasi_kembalikan(*, laporan: Laporan, kunci: str, user) -> None:
+    """Drop the stored text of a part: the draft generated from the data is used again."""
+    if not (_peran(user, laporan.perangkat_daerah) & set(PERAN_PENYUNTING)):
+        raise PermissionDenied(PESAN_BUKAN_PENYUNTING)
+    with transaction.atomic():
+        bagian = BagianNarasi.objects.filter(laporan=laporan, kunci=kunci).first()
+        if bagian is None:
+            return
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.narasi.kembalikan",
+            objek=bagian,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan={"teks": [bagian.teks, None]},
+        )
+        bagian.delete()
+
+
+def laporan_ubah_tanggal(*, laporan: Laporan, tanggal: datetime.date | None, user) -> Laporan:
+    if not (_peran(user, laporan.perangkat_daerah) & set(PERAN_PENYUNTING)):
+        raise PermissionDenied(PESAN_BUKAN_PENYUNTING)
+    with transaction.atomic():
+        lama = audit.snapshot(laporan, ["tanggal"])
+        laporan.tanggal = tanggal
+        laporan.full_clean()
+        laporan.save(update_fields=["tanggal", "diubah"])
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.tanggal",
+            objek=laporan,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan=audit.selisih(lama, audit.snapshot(laporan, ["tanggal"])),
+        )
+    return laporan
+
+
+# --- Approval: editions ---------------------------------------------------------------------
+
+
+def laporan_setujui(*, laporan: Laporan, user, catatan: str = "") -> Edisi:
+    """Freeze the report as it is now into the next edition (the head of the PD only).
+
+    The body HTML, the numbers snapshot and the narrative are stored; later data changes do
+    not alter the edition. Refused while a narrative holds an unknown placeholder.
+    """
+    if Peran.KEPALA not in _peran(user, laporan.perangkat_daerah):
+        raise PermissionDenied(PESAN_BUKAN_KEPALA)
+    dokumen = cetak.susun(laporan)
+    if dokumen.galat_placeholder:
+        daftar = ", ".join(sorted({"{{" + g.kunci + "}}" for g in dokumen.galat_placeholder}))
+        raise ValidationError(PESAN_PLACEHOLDER.format(daftar=daftar))
+    with transaction.atomic():
+        Laporan.objects.select_for_update().filter(pk=laporan.pk).first()
+        nomor = (laporan.edisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
+        edisi = Edisi(
+            laporan=laporan,
+            nomor=nomor,
+            html=dokumen.isi,
+            angka=dokumen.angka,
+            narasi=dokumen.teks_narasi,
+            sidik=sidik(dokumen.isi),
+            disetujui_oleh=user,
+            disetujui_pada=timezone.now(),
+            catatan=catatan,
+        )
+        edisi.full_clean()
+        edisi.save()
+        # A review statement issued on the draft belongs to the edition approved after it.
+        PernyataanReviu.objects.filter(laporan=laporan, edisi__isnull=True).update(edisi=edisi)
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.setujui",
+            objek=edisi,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan={"nomor": [None, nomor], "sidik": [None, edisi.sidik]},
+            keterangan=catatan,
+        )
+    return edisi
+
+
+# --- Review by the Inspektorat --------------------------------------------------------------
+
+
+def ditugaskan(user, pd: PerangkatDaerah, tahun: int) -> bool:
+    """Whether `user` is an Inspektorat reviewer assigned to `pd` and `tahun`."""
+    if user.is_superuser:
+        return True
+    return (
+        Peran.INSPEKTORAT in _peran(user, pd)
+        and PenugasanReviu.objects.filter(reviewer=user, perangkat_daerah=pd, tahun=tahun).exists()
+    )
+
+
+def _wajib_reviewer(user, laporan: Laporan) -> None:
+    if not ditugaskan(user, laporan.perangkat_daerah, laporan.tahun):
+        raise PermissionDenied(
+            PESAN_TIDAK_DITUGASKAN.format(pd=laporan.perangkat_daerah, tahun=laporan.tahun)
+        )
+
+
+def _wajib_teks(teks: str) -> str:
+    teks = (teks or "").strip()
+    if not teks:
+        raise ValidationError(PESAN_TEKS_KOSONG)
+    return teks
+
+
+def penugasan_buat(*, reviewer, pd: PerangkatDaerah, tahun: int, user) -> PenugasanReviu:
+    with transaction.atomic():
+        tugas, dibuat = PenugasanReviu.objects.get_or_create(
+            reviewer=reviewer, perangkat_daerah=pd, tahun=tahun
+        )
+        if dibuat:
+            audit.catat(
+                pengguna=user, aksi="laporan.reviu.tugaskan", objek=tugas, perangkat_daerah=pd
+            )
+    return tugas
+
+
+def catatan_tambah(
+    *,
+    laporan: Laporan,
+    jangkar: str,
+    teks: str,
+    user,
+    jangkar_label: str = "",
+    edisi: Edisi | None = None,
+    jangkar_sah: dict[str, str] | None = None,
+) -> CatatanReviu:
+    """A review note anchored to an id of the report HTML (checked against `jangkar_sah`)."""
+    _wajib_reviewer(user, laporan)
+    teks = _wajib_teks(teks)
+    if jangkar_sah is not None:
+        if jangkar not in jangkar_sah:
+            raise ValidationError(PESAN_JANGKAR_TIDAK_DIKENAL.format(jangkar=jangkar))
+        jangkar_label = jangkar_label or jangkar_sah[jangkar]
+    if edisi is not None and edisi.laporan_id != laporan.pk:
+        raise ValidationError(PESAN_EDISI_LAIN)
+    with transaction.atomic():
+        catatan = CatatanReviu(
+            laporan=laporan,
+            edisi=edisi,
+            jangkar=jangkar,
+            jangkar_label=jangkar_label[:300],
+            teks=teks,
+            dibuat_oleh=user,
+        )
+        catatan.full_clean()
+        catatan.save()
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.reviu.catat",
+            objek=catatan,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan=audit.selisih({}, audit.snapshot(catatan, ["jangkar", "teks", "status"])),
+        )
+    return catatan
+
+
+def _ubah_status(
+    catatan: CatatanReviu, status: str, user, aksi: str, teks: str = "", dari_reviewer: bool = False
+) -> CatatanReviu:
+    with transaction.atomic():
+        lama = catatan.status
+        if teks:
+            TanggapanReviu.objects.create(
+                catatan=catatan, penulis=user, teks=teks, dari_reviewer=dari_reviewer
+            )
+        catatan.status = status
+        catatan.save(update_fields=["status", "diubah"])
+        audit.catat(
+            pengguna=user,
+            aksi=aksi,
+            objek=catatan,
+            perangkat_daerah=catatan.laporan.perangkat_daerah,
+            perubahan={"status": [lama, status]} if lama != status else {},
+            keterangan=teks,
+        )
+    return catatan
+
+
+def catatan_jawab(*, catatan: CatatanReviu, teks: str, user) -> CatatanReviu:
+    """The PD answers a note: status becomes "dijawab"."""
+    pd = catatan.laporan.perangkat_daerah
+    if not (_peran(user, pd) & set(PERAN_PD)):
+        raise PermissionDenied(PESAN_BUKAN_PD)
+    if catatan.status == StatusCatatan.DITUTUP:
+        raise ValidationError(PESAN_CATATAN_DITUTUP)
+    return _ubah_status(
+        catatan, StatusCatatan.DIJAWAB, user, "laporan.reviu.jawab", _wajib_teks(teks)
+    )
+
+
+def catatan_tutup(*, catatan: CatatanReviu, user, teks: str = "") -> CatatanReviu:
+    _wajib_reviewer(user, catatan.laporan)
+    if catatan.status == StatusCatatan.DITUTUP:
+        raise ValidationError(PESAN_CATATAN_DITUTUP)
+    return _ubah_status(
+        catatan,
+        StatusCatatan.DITUTUP,
+        user,
+        "laporan.reviu.tutup",
+        (teks or "").strip(),
+        dari_reviewer=True,
+    )
+
+
+def catatan_buka_kembali(*, catatan: CatatanReviu, user, teks: str) -> CatatanReviu:
+    """The reviewer is not satisfied: the note is open again, with the reason."""
+    _wajib_reviewer(user, catatan.laporan)
+    return _ubah_status(
+        catatan,
+        StatusCatatan.TERBUKA,
+        user,
+        "laporan.reviu.buka",
+        _wajib_teks(teks),
+        dari_reviewer=True,
+    )
+
+
+def pernyataan_terbitkan(
+    *,
+    laporan: Laporan,
+    nama: str,
+    nip: str,
+    tanggal: datetime.date,
+    user,
+    jabatan: str = "",
+    tempat: str = "",
+    edisi: Edisi | None = None,
+) -> PernyataanReviu:
+    """Issue the "Pernyataan Telah Direviu" page once every note is closed.
+
+    It is printed with the edition reviewed (`edisi`, default the latest approved one; on a
+    report without edition it goes with the draft and the next approved edition).
+    """
+    _wajib_reviewer(user, laporan)
+    terbuka = laporan.catatan_reviu.exclude(status=StatusCatatan.DITUTUP).count()
+    if terbuka:
+        raise ValidationError(PESAN_CATATAN_MASIH_TERBUKA.format(jumlah=terbuka))
+    if edisi is None:
+        edisi = laporan.edisi.order_by("-nomor").first()
+    elif edisi.laporan_id != laporan.pk:
+        raise ValidationError(PESAN_EDISI_LAIN)
+    with transaction.atomic():
+        pernyataan = PernyataanReviu.objects.filter(laporan=laporan).first()
+        lama = audit.snapshot(pernyataan) if pernyataan else {}
+        pernyataan = pernyataan or PernyataanReviu(laporan=laporan)
+        pernyataan.edisi = edisi
+        pernyataan.nama = nama.strip()
+        pernyataan.nip = (nip or "").replace(" ", "")
+        pernyataan.jabatan = jabatan.strip()
+        pernyataan.tempat = tempat.strip()
+        pernyataan.tanggal = tanggal
+        pernyataan.diterbitkan_oleh = user
+        pernyataan.full_clean()
+        pernyataan.save()
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.reviu.pernyataan",
+            objek=pernyataan,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan=audit.selisih(lama, audit.snapshot(pernyataan)),
+        )
+    return pernyataan
+
+
+def pernyataan_laporan(laporan: Laporan) -> PernyataanReviu | None:
+    """The review statement of a report, if issued (1 query; none for an unsaved report)."""
+    if not laporan.pk:
+        return None
+    return (
+        PernyataanReviu.objects.filter(laporan=laporan)
+        .select_related("laporan__perangkat_daerah", "edisi")
+        .first()
+    )
+
+
+def pernyataan_untuk(
+    laporan: Laporan, edisi: Edisi | None, pernyataan: PernyataanReviu | None | bool = False
+) -> PernyataanReviu | None:
+    """The review statement printed with this edition (None: the draft).
+
+    `pernyataan` may pass the report's statement already loaded (None when there is none).
+    """
+    p = pernyataan_laporan(laporan) if pernyataan is False else pernyataan
+    if p is None:
+        return None
+    if edisi is None:
+        return p if p.edisi_id is None else None
+    return p if p.edisi_id == edisi.pk else None
+
+
+# --- Printing: the HTML of an edition or the draft ------------------------------------------
+
+
+@dataclass
+class Cetak:
+    """What is printed: the standalone HTML and its file name."""
+
+    html: str
+    nama_berkas: str
+    draft: bool
+
+
+def html_cetak(
+    laporan: Laporan,
+    edisi: Edisi | None,
+    dokumen=None,
+    pernyataan: PernyataanReviu | None | bool = False,
+) -> Cetak:
+    """The print HTML of an edition (frozen) or of the draft (live, watermarked)."""
+    pernyataan = pernyataan_untuk(laporan, edisi, pernyataan)
+    judul = cetak.judul_laporan(laporan)
+    if edisi is not None:
+        html = cetak.halaman_cetak(edisi.html, judul=judul, draft=False, pernyataan=pernyataan)
+        return Cetak(html, f"{cetak.nama_berkas_laporan(laporan)}-edisi-{edisi.nomor}", False)
+    dokumen = dokumen or cetak.susun(laporan)
+    html = cetak.halaman_cetak(dokumen.isi, judul=judul, draft=True, pernyataan=pernyataan)
+    return Cetak(html, f"{cetak.nama_berkas_laporan(laporan)}-draft", True)
+
+
+# --- Kept PDFs, produced in the background --------------------------------------------------
+
+_PELAKSANA = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cetak-pdf")
+_TUGAS: dict[int, Future] = {}
+_KUNCI = threading.Lock()
+
+
+@dataclass(frozen=True)
+class HasilPDF:
+    nama: str
+    ukuran: int
+    durasi_ms: int
+
+
+def _nama_pdf(cetakan: Cetakan, nama_berkas: str) -> str:
+    return f"laporan/{cetakan.laporan.perangkat_daerah.slug}/{nama_berkas}-{cetakan.sidik[:16]}.pdf"
+
+
+def _buat_pdf(html: str, nama: str) -> HasilPDF:
+    """Runs in a worker thread: WeasyPrint, then an atomic write under MEDIA_ROOT. No DB."""
+    mulai = time.perf_counter()
+    isi = cetak.pdf(html)
+    path = default_storage.path(nama)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    sementara = f"{path}.{threading.get_ident()}.tmp"
+    with open(sementara, "wb") as berkas:
+        berkas.write(isi)
+    os.replace(sementara, path)
+    return HasilPDF(nama, len(isi), int((time.perf_counter() - mulai) * 1000))
+
+
+def _mulai(cetakan: Cetakan, html: str, nama: str) -> None:
+    with _KUNCI:
+        tugas = _TUGAS.get(cetakan.pk)
+        if tugas is None or tugas.done():
+            _TUGAS[cetakan.pk] = _PELAKSANA.submit(_buat_pdf, html, nama)
+
+
+def cetakan_minta(
+    *, laporan: Laporan, edisi: Edisi | None = None, user=None, isi: Cetak | None = None
+) -> Cetakan:
+    """The kept PDF of an edition (or of the current draft): existing, or started now.
+
+    Returns at once; the PDF is produced in the background (see `cetakan_segarkan`).
+    """
+    isi = isi or html_cetak(laporan, edisi)
+    kunci = sidik(isi.html)
+    cetakan = Cetakan.objects.filter(laporan=laporan, edisi=edisi, sidik=kunci).first()
+    if (
+        cetakan is not None
+        and cetakan.status == StatusCetakan.SELESAI
+        and cetakan.berkas
+        and default_storage.exists(cetakan.berkas.name)
+    ):
+        return cetakan
+    if cetakan is None:
+        with transaction.atomic():
+            cetakan, _dibuat = Cetakan.objects.get_or_create(
+                laporan=laporan,
+                edisi=edisi,
+                sidik=kunci,
+                defaults={"diminta_oleh": user if user and user.is_authenticated else None},
+            )
+    if cetakan.status != StatusCetakan.PROSES:
+        cetakan.status = StatusCetakan.PROSES
+        cetakan.pesan = ""
+        cetakan.save(update_fields=["status", "pesan"])
+    _mulai(cetakan, isi.html, _nama_pdf(cetakan, isi.nama_berkas))
+    return cetakan
+
+
+def cetakan_segarkan(cetakan: Cetakan) -> Cetakan:
+    """Record the outcome of a finished background job (called by the polling request)."""
+    if cetakan.status != StatusCetakan.PROSES:
+        return cetakan
+    with _KUNCI:
+        tugas = _TUGAS.get(cetakan.pk)
+    if tugas is None:
+        # The process that started it is gone: the job is restarted by the next request.
+        return cetakan
+    if not tugas.done():
+        return cetakan
+    galat = tugas.exception()
+    with _KUNCI:
+        _TUGAS.pop(cetakan.pk, None)
+    if galat is not None:
+        cetakan.status = StatusCetakan.GAGAL
+        cetakan.pesan = str(galat)[:2000]
+        cetakan.save(update_fields=["status", "pesan"])
+        return cetakan
+    hasil: HasilPDF = tugas.result()
+    cetakan.berkas.name = hasil.nama
+    cetakan.ukuran = hasil.ukuran
+    cetakan.durasi_ms = hasil.durasi_ms
+    cetakan.status = StatusCetakan.SELESAI
+    cetakan.selesai = timezone.now()
+    cetakan.save(update_fields=["berkas", "ukuran", "durasi_ms", "status", "selesai"])
+    audit.catat(
+        pengguna=cetakan.diminta_oleh,
+        aksi="laporan.pdf.buat",
+        objek=cetakan,
+        perangkat_daerah=cetakan.laporan.perangkat_daerah,
+        perubahan={"berkas": [None, hasil.nama]},
+    )
+    if cetakan.edisi_id is None:
+        _hapus_draf_lama(cetakan)
+    return cetakan
+
+
+def _hapus_draf_lama(cetakan: Cetakan) -> None:
+    """Only the latest draft PDF of a report is kept (editions keep theirs for good)."""
+    lama = Cetakan.objects.filter(laporan=cetakan.laporan_id, edisi__isnull=True).exclude(
+        pk=cetakan.pk
+    )
+    for c in lama:
+        if cetakan_berjalan(c):
+            continue
+        if c.berkas and default_storage.exists(c.berkas.name):
+            default_storage.delete(c.berkas.name)
+        c.delete()
+
+
+def cetakan_tunggu(cetakan: Cetakan, batas_detik: float = 300) -> Cetakan:
+    """Wait for the background job and record it (tests and the command line)."""
+    with _KUNCI:
+        tugas = _TUGAS.get(cetakan.pk)
+    if tugas is not None:
+        # A failure is recorded by cetakan_segarkan.
+        with contextlib.suppress(Exception):
+            tugas.result(timeout=batas_detik)
+    return cetakan_segarkan(cetakan)
+
+
+def cetakan_berjalan(cetakan: Cetakan) -> bool:
+    with _KUNCI:
+        tugas = _TUGAS.get(cetakan.pk)
+    return tugas is not None and not tugas.done()

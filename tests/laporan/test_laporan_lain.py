@@ -1,0 +1,140 @@
+"""The quarterly report (§7.2), the Rencana Aksi (§7.4), the PK through the same command, and
+page images of the LKjIP saved for a human to look at."""
+
+import io
+import shutil
+import subprocess
+
+import pytest
+from django.core.management import call_command
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from laporan import cetak
+
+from .conftest import folder_artefak, teks_pdf
+
+pytestmark = pytest.mark.django_db
+
+
+def _rapat(halaman: list[str]) -> str:
+    return " ".join(" ".join(halaman).split())
+
+
+def test_quarterly_report_pdf(paser):
+    pdf = cetak.cetak("triwulan", pd=paser, tahun=2023, triwulan=2, format="pdf")
+    (folder_artefak() / "triwulan-paser-2023-tw2.pdf").write_bytes(pdf)
+    teks = _rapat(teks_pdf(pdf))
+    for judul in (
+        "KATA PENGANTAR",
+        "BAB I KINERJA",
+        "BAB II PERMASALAHAN DAN TINDAK LANJUT",
+        "A. Kendala dan Permasalahan",
+        "B. Tindak Lanjut Penyelesaian",
+        "BAB III PENUTUP",
+        "LAMPIRAN",
+        "a. Laporan Kinerja",
+        "b. Laporan Keuangan Penunjang Kinerja",
+        "TRIWULAN II",
+    ):
+        assert judul in teks, judul
+    assert "Target Renja 2023" in teks and "Realisasi s.d. TW II 2023" in teks
+    # Budget s.d. TW II: TW I 1.250.346.919 + TW II 3.673.945.238 = 4.924.292.157 of the pagu.
+    assert "JUMLAH 32.351.024.068 32.351.024.068 4.924.292.157 15,22%" in teks
+    assert "{{" not in teks
+
+
+def test_quarterly_report_xlsx(paser):
+    isi = cetak.cetak("triwulan", pd=paser, tahun=2023, triwulan=2, format="xlsx")
+    wb = load_workbook(io.BytesIO(isi))
+    assert wb.sheetnames == ["Kinerja", "Keuangan"]
+    nilai = [c.value for baris in wb["Keuangan"].iter_rows() for c in baris]
+    assert 4924292157 in nilai
+
+
+def test_rencana_aksi_html_pdf_xlsx(paser, tmp_path):
+    for format in ("html", "pdf", "xlsx"):
+        keluar = tmp_path / f"ra.{format}"
+        call_command(
+            "cetak",
+            "rencana-aksi",
+            "--pd",
+            paser.slug,
+            "--tahun",
+            "2024",
+            "--format",
+            format,
+            "--out",
+            str(keluar),
+        )
+        isi = keluar.read_bytes()
+        if format == "pdf":
+            reader = PdfReader(io.BytesIO(isi))
+            assert all(p.mediabox.width > p.mediabox.height for p in reader.pages)
+            teks = _rapat(teks_pdf(isi))
+            assert "RENCANA AKSI PENCAPAIAN SASARAN" in teks and "TAHUN 2024" in teks
+            assert "✓" in teks
+            (folder_artefak() / "rencana-aksi-paser-2024.pdf").write_bytes(isi)
+        elif format == "xlsx":
+            ws = load_workbook(io.BytesIO(isi)).active
+            assert "✓" in [c.value for baris in ws.iter_rows() for c in baris]
+        else:
+            assert "Meningkatnya Pengelolaan Keuangan" in isi.decode()
+
+
+def test_pk_through_the_same_command(paser, tmp_path):
+    keluar = tmp_path / "pk.html"
+    call_command(
+        "cetak",
+        "pk",
+        "--pd",
+        paser.slug,
+        "--tahun",
+        "2024",
+        "--format",
+        "html",
+        "--out",
+        str(keluar),
+    )
+    assert "PERJANJIAN KINERJA" in keluar.read_text().upper()
+    with pytest.raises(ValueError):
+        cetak.cetak("pk", pd=paser, tahun=2024, format="xlsx")
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) absent")
+def test_page_images_of_the_lkjip_are_saved(lkjip_paser):
+    """Cover, pengukuran, an analysis, the Renja annex (landscape) as PNG in $ARTIFACTS_DIR."""
+    folder = folder_artefak()
+    berkas = folder / "lkjip-paser-2023.pdf"
+    halaman = {
+        "sampul": 1,
+        "pengukuran": next(
+            i
+            for i, h in enumerate(lkjip_paser.halaman, 1)
+            if "Tabel 6. Pengukuran kinerja tahun 2023" in h and "....." not in h
+        ),
+        "renja": next(
+            i
+            for i, h in enumerate(lkjip_paser.halaman, 1)
+            if "Lampiran IV. Formulir Evaluasi Hasil Renja" in h and "....." not in h
+        ),
+    }
+    for nama, nomor in halaman.items():
+        awalan = folder / f"lkjip-{nama}"
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "50",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(nomor),
+                "-l",
+                str(nomor),
+                str(berkas),
+                str(awalan),
+            ],
+            check=True,
+        )
+        assert (folder / f"lkjip-{nama}.png").stat().st_size > 1000

@@ -1,0 +1,194 @@
+"""Report screens: the permission matrix, pinned query counts, the kept PDF with progress,
+XLSX and printable HTML."""
+
+import time
+
+import pytest
+from django.urls import reverse
+
+from laporan import services
+from laporan.models import Cetakan, StatusCetakan
+
+pytestmark = pytest.mark.django_db
+
+PD = "kesbangpol-paser"
+
+
+def url(nama: str, jenis: str = "lkjip", tahun: int = 2023, triwulan: int | None = None, **kw):
+    argumen = {"pd": PD, "jenis": jenis, "tahun": tahun, **kw}
+    if triwulan:
+        argumen["triwulan"] = triwulan
+        nama = f"{nama}_tw"
+    return reverse(f"laporan:{nama}", kwargs=argumen)
+
+
+MATRIKS = [
+    # (persona, method, url, expected status)
+    ("operator", "get", url("laporan"), 200),
+    ("verifikator", "get", url("laporan"), 200),
+    ("kepala", "get", url("laporan"), 200),
+    ("perencana", "get", url("laporan"), 200),
+    ("bappeda", "get", url("laporan", "evaluasi-renja", triwulan=4), 200),
+    ("inspektorat", "get", url("laporan"), 404),  # not assigned to 2023
+    ("luar", "get", url("laporan"), 404),
+    ("operator", "get", url("narasi"), 403),
+    ("perencana", "get", url("narasi"), 200),
+    ("kepala", "get", url("narasi_ubah", kunci="kata_pengantar"), 200),
+    ("perencana", "get", url("narasi_ubah", kunci="tidak_ada"), 404),
+    ("operator", "post", url("setujui"), 403),
+    ("perencana", "post", url("setujui"), 403),
+    ("kepala", "post", url("setujui"), 302),
+    ("operator", "post", url("catatan_tambah"), 403),
+    ("operator", "get", url("pernyataan"), 403),
+    ("operator", "get", url("xlsx", "evaluasi-renja", triwulan=4), 200),
+    ("luar", "get", url("xlsx", "evaluasi-renja", triwulan=4), 404),
+    ("operator", "get", url("laporan", "evaluasi-renja", triwulan=5), 404),
+    ("operator", "get", url("laporan", "tidak-ada"), 404),
+    ("operator", "get", reverse("laporan:indeks", kwargs={"pd": PD}), 200),
+    ("operator", "get", reverse("laporan:reviu", kwargs={"pd": PD}), 403),
+    ("inspektorat", "get", reverse("laporan:reviu", kwargs={"pd": PD}), 200),
+]
+
+
+@pytest.mark.parametrize(("persona_nama", "metode", "alamat", "status"), MATRIKS)
+def test_permission_matrix(client, persona, persona_nama, metode, alamat, status):
+    client.force_login(persona(persona_nama))
+    assert getattr(client, metode)(alamat).status_code == status
+
+
+def test_anonymous_is_sent_to_login(client):
+    respon = client.get(url("laporan"))
+    assert respon.status_code == 302 and "/masuk/" in respon["Location"]
+
+
+# --- Pinned query counts -----------------------------------------------------------------------
+# Each report page runs the selectors once. The counts below are the sum of the selectors'
+# own pinned counts plus the page's queries; listed per page.
+
+
+def test_query_count_lkjip_page(client, kepala, django_assert_num_queries):
+    client.force_login(kepala)
+    # session + user (2); akses: PD, membership (2); laporan lookup (1);
+    # data_lkjip: pengukuran 7, perbandingan 5, matriks_renstra 7, rekap_anggaran 6,
+    # rekap_belanja 1, efisiensi 9, evaluasi_renja 13, signer 1, pk_berlaku 1,
+    # rencana_aksi 10, validasi 11; PK annex: pk_terkini 1.
+    # Editions, notes, kept PDF: none (the report is not saved yet).
+    with django_assert_num_queries(77):
+        assert client.get(url("laporan")).status_code == 200
+
+
+def test_query_count_evaluasi_renja_page(client, kepala, django_assert_num_queries):
+    client.force_login(kepala)
+    # session + user (2); akses (2); laporan (1); Renstra + sasaran (2); signer 1;
+    # evaluasi_renja 13; validasi 11.
+    with django_assert_num_queries(32):
+        assert client.get(url("laporan", "evaluasi-renja", triwulan=4)).status_code == 200
+
+
+def test_query_count_rencana_aksi_page(client, kepala, django_assert_num_queries):
+    client.force_login(kepala)
+    # session + user (2); akses (2); laporan (1); signer 1; rencana_aksi 10.
+    with django_assert_num_queries(16):
+        assert client.get(url("laporan", "rencana-aksi", 2024)).status_code == 200
+
+
+def test_query_count_triwulan_page(client, kepala, django_assert_num_queries):
+    client.force_login(kepala)
+    # session + user (2); akses (2); laporan (1); signer 1; pengukuran 7; rekap_anggaran 6;
+    # validasi 11.
+    with django_assert_num_queries(30):
+        assert client.get(url("laporan", "triwulan", triwulan=2)).status_code == 200
+
+
+# --- Kept PDF with progress ------------------------------------------------------------------
+
+
+def test_pdf_of_an_edition_is_produced_once_then_served_at_once(client, kepala, paser):
+    laporan = services.laporan_dapatkan(
+        pd=paser, jenis="evaluasi-renja", tahun=2023, triwulan=4, user=kepala
+    )
+    edisi = services.laporan_setujui(laporan=laporan, user=kepala)
+    client.force_login(kepala)
+    alamat = url("pdf", "evaluasi-renja", triwulan=4) + "?edisi=1"
+
+    respon = client.get(alamat)
+    assert respon.status_code == 200
+    assert "Sedang membuat PDF" in respon.content.decode()
+    cetakan = Cetakan.objects.get(edisi=edisi)
+    assert cetakan.status == StatusCetakan.PROSES
+
+    services.cetakan_tunggu(cetakan)
+    status = client.get(
+        url("pdf_status", "evaluasi-renja", triwulan=4, cetakan=cetakan.pk),
+        headers={"HX-Request": "true"},
+    )
+    unduh = url("pdf_unduh", "evaluasi-renja", triwulan=4, cetakan=cetakan.pk)
+    assert status["HX-Redirect"] == unduh
+    cetakan.refresh_from_db()
+    assert cetakan.status == StatusCetakan.SELESAI and cetakan.ukuran > 1000
+
+    berkas = client.get(unduh)
+    assert b"".join(berkas.streaming_content)[:4] == b"%PDF"
+
+    mulai = time.perf_counter()
+    lagi = client.get(alamat)
+    lama = time.perf_counter() - mulai
+    assert lagi["Content-Type"] == "application/pdf"
+    assert b"".join(lagi.streaming_content)[:4] == b"%PDF"
+    assert lama < 0.1, lama
+    assert Cetakan.objects.filter(edisi=edisi).count() == 1
+
+    halaman = client.get(url("laporan", "evaluasi-renja", triwulan=4) + "?edisi=1")
+    assert halaman.context["url_pdf_siap"] == unduh
+
+
+def test_pdf_status_while_running(client, kepala, paser):
+    laporan = services.laporan_dapatkan(pd=paser, jenis="rencana-aksi", tahun=2024, user=kepala)
+    client.force_login(kepala)
+    client.get(url("pdf", "rencana-aksi", 2024))
+    cetakan = Cetakan.objects.get(laporan=laporan)
+    respon = client.get(url("pdf_status", "rencana-aksi", 2024, cetakan=cetakan.pk))
+    isi = respon.content.decode()
+    assert "hx-get" in isi or "Unduh PDF" in isi
+    services.cetakan_tunggu(cetakan)
+
+
+def test_printable_html_and_xlsx(client, operator):
+    client.force_login(operator)
+    html = client.get(url("cetak_html", "rencana-aksi", 2024)).content.decode()
+    assert html.startswith("<!doctype html>") and "@page" in html and "DRAFT" in html
+    respon = client.get(url("xlsx", "triwulan", triwulan=2))
+    assert respon["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert respon.content[:2] == b"PK"
+
+
+def test_only_the_latest_draft_pdf_is_kept(client, kepala, paser):
+    from django.core.files.storage import default_storage
+
+    from kinerja.models import RencanaAksi
+
+    laporan = services.laporan_dapatkan(pd=paser, jenis="rencana-aksi", tahun=2024, user=kepala)
+    pertama = services.cetakan_tunggu(services.cetakan_minta(laporan=laporan, user=kepala))
+    assert pertama.status == StatusCetakan.SELESAI
+    ra = RencanaAksi.objects.filter(indikator__perangkat_daerah=paser, tahun=2024).first()
+    ra.uraian = "Rencana aksi yang diubah"
+    ra.save()
+    kedua = services.cetakan_tunggu(services.cetakan_minta(laporan=laporan, user=kepala))
+    assert kedua.pk != pertama.pk and kedua.sidik != pertama.sidik
+    assert list(Cetakan.objects.filter(laporan=laporan)) == [kedua]
+    assert not default_storage.exists(pertama.berkas.name)
+
+
+def test_query_count_reviewer_edition_page(
+    client, inspektorat, kepala, paser, penugasan, django_assert_num_queries
+):
+    laporan = services.laporan_dapatkan(pd=paser, jenis="lkjip", tahun=2023, user=kepala)
+    services.laporan_setujui(laporan=laporan, user=kepala)
+    client.force_login(inspektorat)
+    # session + user (2); akses: PD, memberships (2); year assigned (1); laporan (1);
+    # latest edition with its approver (1); validasi 11; review statement (1);
+    # editions list (1); kept PDF (1); notes (1, their answers prefetched only when there are
+    # notes); review rights (1).
+    with django_assert_num_queries(23):
+        respon = client.get(url("laporan"))
+    assert respon.context["edisi"].nomor == 1
