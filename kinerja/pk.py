@@ -33,7 +33,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -125,8 +124,6 @@ PESAN_PINDAIAN_HANYA_KEPALA = (
     "Hanya Kepala Perangkat Daerah yang dapat mengunggah pindaian PK bertanda tangan."
 )
 PESAN_PINDAIAN_JENIS = "Berkas pindaian harus berupa PDF, JPG atau PNG yang sah."
-PESAN_PINDAIAN_UKURAN = "Berkas pindaian melebihi ukuran maksimum {maks}."
-PESAN_PINDAIAN_KOSONG = "Berkas pindaian kosong."
 PESAN_KONFIRMASI_PINDAIAN = (
     "Centang konfirmasi bahwa pindaian adalah halaman PK yang ditandatangani."
 )
@@ -1272,25 +1269,23 @@ def pk_tandatangani_pihak_kedua(
 
 
 def periksa_pindaian(berkas: UploadedFile) -> str:
-    """Check an uploaded scan by its content (not its name): a PDF, JPEG or PNG that opens.
-    Returns the file extension to store it with. Raises ValidationError otherwise."""
-    import filetype
+    """Check an uploaded scan: the evidence rules of kinerja.bukti (name, size, type read
+    from the content), restricted to PDF, JPEG and PNG, and the file must open. Returns the
+    file extension to store it with. Raises ValidationError otherwise."""
+    from kinerja.bukti import periksa_berkas
 
-    maks = getattr(settings, "BUKTI_UKURAN_MAKS", 10 * 1024 * 1024)
-    if berkas.size is not None and berkas.size > maks:
-        raise ValidationError(PESAN_PINDAIAN_UKURAN.format(maks=f"{maks // (1024 * 1024)} MB"))
+    try:
+        sah = periksa_berkas(berkas)
+    except ValidationError as exc:
+        if exc.code in {"ekstensi", "isi"}:
+            raise ValidationError(PESAN_PINDAIAN_JENIS) from exc
+        raise
+    if sah.jenis_konten not in JENIS_PINDAIAN:
+        raise ValidationError(PESAN_PINDAIAN_JENIS)
     berkas.seek(0)
     data = berkas.read()
     berkas.seek(0)
-    if not data:
-        raise ValidationError(PESAN_PINDAIAN_KOSONG)
-    jenis = filetype.guess(data[:512])
-    if jenis is None or jenis.mime not in JENIS_PINDAIAN:
-        raise ValidationError(PESAN_PINDAIAN_JENIS)
-    akhiran = PurePath(berkas.name or "").suffix.lower()
-    if akhiran and akhiran not in JENIS_PINDAIAN[jenis.mime]:
-        raise ValidationError(PESAN_PINDAIAN_JENIS)
-    if jenis.mime == "application/pdf":
+    if sah.jenis_konten == "application/pdf":
         if b"%%EOF" not in data[-2048:]:
             raise ValidationError(PESAN_PINDAIAN_JENIS)
     else:
@@ -1303,7 +1298,7 @@ def periksa_pindaian(berkas: UploadedFile) -> str:
                 gambar.verify()
         except Exception as exc:  # Pillow raises many types for a broken image
             raise ValidationError(PESAN_PINDAIAN_JENIS) from exc
-    return JENIS_PINDAIAN[jenis.mime][0]
+    return JENIS_PINDAIAN[sah.jenis_konten][0]
 
 
 @transaction.atomic
