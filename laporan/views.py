@@ -618,55 +618,49 @@ def _kembali(catatan: CatatanReviu):
     )
 
 
-@require_POST
-@pd_access(*PERAN_JAWAB)
-def catatan_jawab(request, akses, jenis: str, tahun: int, pk: int, triwulan: int = 0):
+def _aksi_catatan(request, akses, jenis, tahun, triwulan, pk, layanan, pesan_berhasil):
+    """Apply one review-note service with the posted text; report its outcome."""
     catatan = _catatan(akses, jenis, tahun, triwulan, pk)
     form = TanggapanForm(request.POST)
     form.is_valid()
     try:
-        services.catatan_jawab(
-            catatan=catatan, teks=form.cleaned_data.get("teks", ""), user=request.user
-        )
-        messages.success(request, PESAN_CATATAN_DIJAWAB)
+        layanan(catatan=catatan, teks=form.cleaned_data.get("teks", ""), user=request.user)
+        messages.success(request, pesan_berhasil)
     except ValidationError as galat:
         for pesan in galat.messages:
             messages.error(request, pesan)
     return _kembali(catatan)
+
+
+@require_POST
+@pd_access(*PERAN_JAWAB)
+def catatan_jawab(request, akses, jenis: str, tahun: int, pk: int, triwulan: int = 0):
+    return _aksi_catatan(
+        request, akses, jenis, tahun, triwulan, pk, services.catatan_jawab, PESAN_CATATAN_DIJAWAB
+    )
 
 
 @require_POST
 @pd_access(Peran.INSPEKTORAT)
 def catatan_tutup(request, akses, jenis: str, tahun: int, pk: int, triwulan: int = 0):
-    catatan = _catatan(akses, jenis, tahun, triwulan, pk)
-    form = TanggapanForm(request.POST)
-    form.is_valid()
-    try:
-        services.catatan_tutup(
-            catatan=catatan, user=request.user, teks=form.cleaned_data.get("teks", "")
-        )
-        messages.success(request, PESAN_CATATAN_DITUTUP)
-    except ValidationError as galat:
-        for pesan in galat.messages:
-            messages.error(request, pesan)
-    return _kembali(catatan)
+    return _aksi_catatan(
+        request, akses, jenis, tahun, triwulan, pk, services.catatan_tutup, PESAN_CATATAN_DITUTUP
+    )
 
 
 @require_POST
 @pd_access(Peran.INSPEKTORAT)
 def catatan_buka(request, akses, jenis: str, tahun: int, pk: int, triwulan: int = 0):
-    catatan = _catatan(akses, jenis, tahun, triwulan, pk)
-    form = TanggapanForm(request.POST)
-    form.is_valid()
-    try:
-        services.catatan_buka_kembali(
-            catatan=catatan, user=request.user, teks=form.cleaned_data.get("teks", "")
-        )
-        messages.success(request, PESAN_CATATAN_DIBUKA)
-    except ValidationError as galat:
-        for pesan in galat.messages:
-            messages.error(request, pesan)
-    return _kembali(catatan)
+    return _aksi_catatan(
+        request,
+        akses,
+        jenis,
+        tahun,
+        triwulan,
+        pk,
+        services.catatan_buka_kembali,
+        PESAN_CATATAN_DIBUKA,
+    )
 
 
 @pd_access(Peran.INSPEKTORAT)
