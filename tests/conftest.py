@@ -180,3 +180,16 @@ def jendela_terbuka(paser):
         dibuka=hari_ini - datetime.timedelta(days=5),
         ditutup=hari_ini + datetime.timedelta(days=5),
     )
+
+
+@pytest.fixture
+def paser_x5(paser):
+    """A copy of the Paser plan five times its size (for constant query counts)."""
+    from renstra.models import Indikator
+    from tests.factories import perbesar_rencana
+
+    pd = perbesar_rencana(paser, kali=5)
+    assert Indikator.objects.filter(perangkat_daerah=pd).count() == 5 * (
+        Indikator.objects.filter(perangkat_daerah=paser).count()
+    )
+    return pd

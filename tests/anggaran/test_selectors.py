@@ -11,7 +11,6 @@ from anggaran.selectors import (
     rekap_belanja,
 )
 from common.formatting import bulatkan
-from renstra.models import Indikator
 from tests.factories import (
     IndikatorFactory,
     KegiatanFactory,
@@ -22,7 +21,6 @@ from tests.factories import (
     RenstraFactory,
     SubKegiatanFactory,
     TargetFactory,
-    perbesar_rencana,
 )
 
 D = Decimal
@@ -257,15 +255,6 @@ Q_REKAP = 6
 Q_EFISIENSI = 9
 # rekap_belanja: jenis belanja rows.
 Q_BELANJA = 1
-
-
-@pytest.fixture
-def paser_x5(paser):
-    pd = perbesar_rencana(paser, kali=5)
-    assert Indikator.objects.filter(perangkat_daerah=pd).count() == 5 * (
-        Indikator.objects.filter(perangkat_daerah=paser).count()
-    )
-    return pd
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])

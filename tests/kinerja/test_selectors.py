@@ -22,7 +22,7 @@ from kinerja.selectors import (
     pengukuran_kinerja,
     perbandingan_tahun,
 )
-from renstra.models import Indikator, Sasaran
+from renstra.models import Sasaran
 from tests.factories import (
     IndikatorFactory,
     KegiatanFactory,
@@ -35,7 +35,6 @@ from tests.factories import (
     SubKegiatanFactory,
     TargetFactory,
     TargetTriwulanFactory,
-    perbesar_rencana,
 )
 
 D = Decimal
@@ -532,15 +531,6 @@ Q_PERBANDINGAN = 5
 # sub-kegiatan; pagu; realisasi anggaran; nomenclature (urusan/bidang); indicators JOIN unit;
 # targets; realisations; analisis program.
 Q_EVALUASI = 13
-
-
-@pytest.fixture
-def paser_x5(paser):
-    pd = perbesar_rencana(paser, kali=5)
-    assert Indikator.objects.filter(perangkat_daerah=pd).count() == 5 * (
-        Indikator.objects.filter(perangkat_daerah=paser).count()
-    )
-    return pd
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])
