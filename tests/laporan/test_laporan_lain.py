@@ -138,3 +138,23 @@ def test_page_images_of_the_lkjip_are_saved(lkjip_paser):
             check=True,
         )
         assert (folder / f"lkjip-{nama}.png").stat().st_size > 1000
+
+
+def test_signed_pk_in_the_lkjip_annex_keeps_its_fingerprint_on_every_page(paser):
+    from kinerja import pk as layanan_pk
+    from kinerja.models import PerjanjianKinerja, StatusPK
+    from laporan import cetak
+    from tests.laporan.conftest import teks_pdf
+
+    pk = PerjanjianKinerja.objects.filter(perangkat_daerah=paser, tahun=2024).first()
+    kanonik = layanan_pk.teks_kanonik(pk)
+    sidik = layanan_pk.hitung_sidik_jari(pk)
+    PerjanjianKinerja.objects.filter(pk=pk.pk).update(
+        status=StatusPK.DITANDATANGANI, sidik_jari=sidik, isi_kanonik=kanonik
+    )
+    PerjanjianKinerja.objects.filter(perangkat_daerah=paser, tahun=2024).exclude(pk=pk.pk).delete()
+    lampiran = "".join(cetak._lampiran_pk(paser, 2024))
+    halaman = teks_pdf(cetak.pdf(cetak.halaman_cetak(lampiran, judul="Lampiran", draft=False)))
+    assert len(halaman) >= 2
+    for teks in halaman:
+        assert sidik in teks.replace("\n", "")
