@@ -16,3 +16,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# No persistent connections in tests: a stray request_finished (e.g. closing a response
+# outside the test client) then breaks at once instead of only after a minute of testing.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405

@@ -163,14 +163,15 @@ def test_stored_under_uuid_in_media_root_and_served_through_scope(
     url = reverse("kinerja:bukti_unduh", kwargs={"pd": paser.slug, "pk": b.pk})
     respon = client.get(url)
     assert respon.status_code == 200
+    # Consuming the stream closes it, as the test client does (an explicit close() would
+    # fire request_finished and close the test's database connection).
     assert b"".join(respon.streaming_content) == PDF
-    respon.close()
     assert respon["Content-Type"] == "application/pdf"
     assert respon["X-Content-Type-Options"] == "nosniff"
     client.force_login(inspektorat)
     respon = client.get(url)
     assert respon.status_code == 200
-    respon.close()
+    assert b"".join(respon.streaming_content) == PDF
     client.force_login(luar)
     assert client.get(url).status_code == 404
     client.logout()

@@ -280,7 +280,6 @@ def test_sign_off_through_the_pages(client, persona, paser, pk_kepala):
     pindaian = client.get(reverse("pk:pindaian", args=[paser.slug, pk_kepala.pk]))
     assert pindaian.status_code == 200
     assert b"".join(pindaian.streaming_content) == _png()
-    pindaian.close()
 
     pdf = client.get(reverse("pk:pdf", args=[paser.slug, pk_kepala.pk]))
     assert pdf["Content-Type"] == "application/pdf"
