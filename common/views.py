@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -136,6 +137,14 @@ class BerandaPDView(PDAccessMixin, TemplateView):
             pd=pd, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi
         )
         ctx["pengukuran"] = pengukuran
+        # Where the chosen period has nothing yet, point to the latest year that has approved
+        # numbers (one query, whatever the data).
+        ctx["tahun_data_terakhir"] = (
+            Realisasi.objects.resmi()
+            .for_pd(pd)
+            .exclude(nilai__isnull=True, predikat="")
+            .aggregate(terakhir=Max("tahun"))["terakhir"]
+        )
         ctx["grafik"] = [{"s": s, "lebar": _lebar(s.rata_rata)} for s in pengukuran.sasaran]
         ctx["garis_100"] = _lebar(Decimal(100))
         ctx["boleh_audit"] = akses.punya(*PERAN_AUDIT)

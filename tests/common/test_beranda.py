@@ -120,7 +120,8 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     a locked quarter); Renstra years (period selector); units; for an operator their indicators
     and the quarter's realisasi; for a verifikator the inbox; for a kepala the inbox and the
     reopen requests; then the pengukuran selector (Renstra, scale, sasaran, indicators,
-    targets, quarterly targets, realisasi): 17 / 16 / 17.
+    targets, quarterly targets, realisasi); the latest year with approved numbers:
+    18 / 17 / 18.
     """
     user = persona(nama)
     client.force_login(user)
@@ -149,7 +150,7 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     assert respon.content.decode().count("grafik-baris") == 6 * 5
 
 
-HOME_QUERIES = {"operator": 17, "verifikator": 16, "kepala": 17}
+HOME_QUERIES = {"operator": 18, "verifikator": 17, "kepala": 18}
 
 
 def test_audit_csv_is_scoped(
@@ -175,3 +176,13 @@ def test_audit_csv_is_scoped(
     assert "realisasi.buat" in aksi and "uji.balangan" not in aksi
     buat = next(b for b in baris if b["aksi"] == "realisasi.buat")
     assert buat["pengguna"] == operator.username and '"nilai": [null, "75"]' in buat["perubahan"]
+
+
+def test_empty_period_points_to_the_latest_year_with_numbers(client, paser, kepala):
+    client.force_login(kepala)
+    teks = beranda(client, paser, tahun=2026, triwulan=4).content.decode()
+    assert 'data-uji="data-terakhir"' in teks
+    assert "?tahun=2023&amp;triwulan=4" in teks
+    teks = beranda(client, paser, tahun=2023, triwulan=4).content.decode()
+    assert 'data-uji="data-terakhir"' not in teks
+    assert 'data-uji="capaian-S2">100,00%' in teks
