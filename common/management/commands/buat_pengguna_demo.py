@@ -6,9 +6,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from common.models import Keanggotaan, Peran
+from laporan.models import PenugasanReviu
 from renstra.models import PerangkatDaerah, UnitKerja
 
 KATA_SANDI_DEMO = "demo12345"
+# The reviewer is assigned the LKjIP of the year the demo reports cover.
+TAHUN_REVIU_DEMO = 2023
 
 # username, full name, [(pd slug, unit code or None, role)], superuser
 PERSONA = [
@@ -72,6 +75,10 @@ class Command(BaseCommand):
                     pd = PerangkatDaerah.objects.filter(slug=slug).first()
                     if pd is None:
                         continue
+                    if peran == Peran.INSPEKTORAT:
+                        PenugasanReviu.objects.get_or_create(
+                            reviewer=user, perangkat_daerah=pd, tahun=TAHUN_REVIU_DEMO
+                        )
                     unit = (
                         UnitKerja.objects.filter(perangkat_daerah=pd, kode=unit_kode).first()
                         if unit_kode

@@ -1,0 +1,27 @@
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+
+from common.management.commands.buat_pengguna_demo import PESAN_BUKAN_DEMO
+from common.models import Keanggotaan, Peran
+
+
+def test_demo_users_cover_every_persona_and_the_reviewer_is_assigned(db, django_user_model):
+    call_command("buat_pengguna_demo", stdout=None)
+    call_command("buat_pengguna_demo", stdout=None)  # idempotent
+    peran = set(Keanggotaan.objects.values_list("pengguna__username", "peran"))
+    assert ("operator", Peran.OPERATOR) in peran
+    assert ("inspektorat", Peran.INSPEKTORAT) in peran
+    reviewer = django_user_model.objects.get(username="inspektorat")
+    assert sorted(reviewer.penugasan_reviu.values_list("perangkat_daerah__slug", "tahun")) == [
+        ("kesbangpol-balangan", 2023),
+        ("kesbangpol-paser", 2023),
+    ]
+    assert django_user_model.objects.get(username="admin").is_superuser
+
+
+@override_settings(DEMO_MODE=False)
+def test_demo_users_refused_outside_demo_mode(db):
+    with pytest.raises(CommandError) as info:
+        call_command("buat_pengguna_demo")
+    assert str(info.value) == PESAN_BUKAN_DEMO
