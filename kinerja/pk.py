@@ -761,34 +761,29 @@ def pk_tambah_indikator(*, pk: PerjanjianKinerja, indikator: Indikator, user) ->
     return baris
 
 
-@transaction.atomic
-def pk_hapus_indikator(*, baris: PKIndikator, user) -> None:
-    """Remove a row from a draft PK (e.g. an indicator that belongs to a colleague's PK)."""
+def _hapus_baris(baris: PKIndikator | PKAnggaran, *, aksi: str, user) -> None:
     pk = _segarkan(baris.perjanjian)
     _pastikan_draf(pk)
     audit.catat(
         pengguna=user,
-        aksi="pk.indikator.hapus",
+        aksi=aksi,
         objek=baris,
         perangkat_daerah=pk.perangkat_daerah,
         perubahan=audit.selisih(audit.snapshot(baris), {}),
     )
     baris.delete()
+
+
+@transaction.atomic
+def pk_hapus_indikator(*, baris: PKIndikator, user) -> None:
+    """Remove a row from a draft PK (e.g. an indicator that belongs to a colleague's PK)."""
+    _hapus_baris(baris, aksi="pk.indikator.hapus", user=user)
 
 
 @transaction.atomic
 def pk_hapus_anggaran(*, baris: PKAnggaran, user) -> None:
     """Remove a budget line from a draft PK."""
-    pk = _segarkan(baris.perjanjian)
-    _pastikan_draf(pk)
-    audit.catat(
-        pengguna=user,
-        aksi="pk.anggaran.hapus",
-        objek=baris,
-        perangkat_daerah=pk.perangkat_daerah,
-        perubahan=audit.selisih(audit.snapshot(baris), {}),
-    )
-    baris.delete()
+    _hapus_baris(baris, aksi="pk.anggaran.hapus", user=user)
 
 
 @transaction.atomic
