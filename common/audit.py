@@ -28,6 +28,10 @@ def nilai_json(nilai: Any) -> Any:
         return str(nilai.pk)
     if isinstance(nilai, models.fields.files.FieldFile):
         return nilai.name or ""
+    if isinstance(nilai, list | tuple):
+        return [nilai_json(v) for v in nilai]
+    if isinstance(nilai, dict):
+        return {str(k): nilai_json(v) for k, v in nilai.items()}
     return str(nilai)
 
 

@@ -27,7 +27,7 @@ from django.utils.safestring import mark_safe
 from common.formatting import romawi
 from common.pdf import html_ke_pdf
 from kinerja.validasi import Masalah
-from renstra.models import PerangkatDaerah
+from renstra.models import JenisTabelSumberDaya, PerangkatDaerah, TabelSumberDaya
 
 from . import dokumen as dok
 from . import grafik
@@ -279,6 +279,21 @@ def _hapus_blok_page(css: str) -> str:
     return "".join(hasil)
 
 
+def tabel_sumber_daya(pd: PerangkatDaerah) -> list[Tabel]:
+    """The PD's own Bab I tables: staffing (sdm) first, then facilities (sarana)."""
+    urutan_jenis = {JenisTabelSumberDaya.SDM: 0, JenisTabelSumberDaya.SARANA: 1}
+    daftar = sorted(
+        TabelSumberDaya.objects.filter(perangkat_daerah=pd),
+        key=lambda t: (urutan_jenis.get(t.jenis, len(urutan_jenis)), t.urutan, t.pk),
+    )
+    nomor: dict[str, int] = {}
+    hasil = []
+    for t in daftar:
+        nomor[t.jenis] = nomor.get(t.jenis, 0) + 1
+        hasil.append(dok.tabel_sumber_daya(t, kunci=f"sumber-daya-{t.jenis}-{nomor[t.jenis]}"))
+    return hasil
+
+
 def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = True) -> Dokumen:
     pd, tahun = laporan.perangkat_daerah, laporan.tahun
     data = data_lkjip(pd=pd, tahun=tahun, tanggal=laporan.tanggal, nip=nip)
@@ -311,8 +326,10 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         "evaluasi_renja": dok.tabel_evaluasi_renja(data.evaluasi_renja),
         "iku_lengkap": dok.tabel_iku(data.matriks, kunci="iku-lengkap", lengkap=True),
     }
+    sumber_daya = tabel_sumber_daya(pd)
     sasaran_list = []
-    semua_tabel = [t for t in tabel.values() if t is not None]
+    # Bab I comes first in the document, so its tables lead the list (and the XLSX sheets).
+    semua_tabel = sumber_daya + [t for t in tabel.values() if t is not None]
     for a in data.analisis:
         kode = a.sasaran.kode
         tabel_analisis = {
@@ -354,6 +371,7 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         "pd": pd,
         "narasi": narasi,
         "tabel": tabel,
+        "tabel_sumber_daya": sumber_daya,
         "sasaran_list": sasaran_list,
         "grafik": {
             "capaian": mark_safe(_grafik_capaian(data.pengukuran)),  # noqa: S308 - built escaped

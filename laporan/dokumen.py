@@ -8,12 +8,14 @@ which cell.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from common.formatting import format_angka, format_triwulan, romawi
 from kinerja.selectors import LABEL_SUMBER_TARGET, EvaluasiRenja, Pengukuran, Skala
+from renstra.models import TabelSumberDaya
 
 from .selectors import (
     AnalisisSasaran,
@@ -106,6 +108,51 @@ def tabel_skala(skala: Skala, kunci: str = "skala") -> Tabel:
         baris=tuple(baris),
         kelas="tabel-skala",
         lebar_excel=(8, 22, 18, 14),
+    )
+
+
+# --- Bab I: sumber daya --------------------------------------------------------------------
+
+# The source document's own number in front of a title ("Tabel 1.1", "Table 2."): the report
+# numbers its tables itself.
+_NOMOR_JUDUL_SUMBER = re.compile(
+    r"^\s*(?:tabel|table)\s+[0-9IVXLC]+(?:\.[0-9]+)*\.?\s*[:.\-–—]?\s*", re.IGNORECASE
+)
+
+
+def judul_tabel_sumber_daya(judul: str) -> str:
+    """The caption of a PD table: its title without the source document's table number."""
+    tanpa_nomor = _NOMOR_JUDUL_SUMBER.sub("", judul, count=1).strip()
+    return tanpa_nomor or judul.strip()
+
+
+def _baris_jumlah(sel: Sequence[str]) -> bool:
+    """A total row ("JUMLAH", "J U M L A H", "Total") prints like the other total rows."""
+    return any("".join(s.split()).upper() in (TEKS_JUMLAH, "TOTAL") for s in sel)
+
+
+def tabel_sumber_daya(tabel: TabelSumberDaya, kunci: str) -> Tabel:
+    """A staffing or facilities table entered by the PD (renstra.TabelSumberDaya), printed as
+    entered: every cell is text."""
+    kolom = [str(k) for k in tabel.kolom]
+    baris = []
+    for sel in tabel.baris:
+        teks = ["" if s is None else str(s) for s in sel]
+        baris.append(
+            Baris(tuple(_t(s) for s in teks), jenis="jumlah" if _baris_jumlah(teks) else "")
+        )
+    lebar = [len(k) for k in kolom]
+    for sel in tabel.baris:
+        for i, s in enumerate(sel[: len(lebar)]):
+            lebar[i] = max(lebar[i], len(str(s or "")))
+    return Tabel(
+        kunci=kunci,
+        judul=judul_tabel_sumber_daya(tabel.judul),
+        kepala=(tuple(Kepala(k) for k in kolom),),
+        baris=tuple(baris),
+        kelas="tabel-sumber-daya",
+        lebar_excel=tuple(min(max(n + 2, 6), 60) for n in lebar),
+        lanskap=len(kolom) > 10,
     )
 
 

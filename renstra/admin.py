@@ -187,3 +187,11 @@ class TargetTriwulanAdmin(AuditedAdmin):
     list_filter = ["tahun", "triwulan"]
     search_fields = ["indikator__kode", "indikator__uraian"]
     raw_id_fields = ["indikator"]
+
+
+@admin.register(m.TabelSumberDaya)
+class TabelSumberDayaAdmin(AuditedAdmin):
+    list_display = ["judul", "jenis", "urutan", "perangkat_daerah"]
+    list_filter = ["jenis", "perangkat_daerah"]
+    search_fields = ["judul", "perangkat_daerah__nama"]
+    ordering = ["perangkat_daerah", "jenis", "urutan", "id"]

@@ -56,6 +56,7 @@ from .models import (
     Indikator,
     JenisNilai,
     JenisPemda,
+    JenisTabelSumberDaya,
     JenisTarget,
     Kegiatan,
     Misi,
@@ -69,6 +70,7 @@ from .models import (
     Sasaran,
     StatusJabatan,
     SubKegiatan,
+    TabelSumberDaya,
     Target,
     TargetTriwulan,
     Tujuan,
@@ -150,6 +152,9 @@ PESAN_PEJABAT_TIDAK_ADA = (
 PESAN_JABATAN_TIDAK_ADA = "Jabatan {kode} tidak cocok dengan jabatan pejabat mana pun di pejabat."
 PESAN_PIHAK_PERTAMA_WAJIB = "Isi pihak_pertama (NIP atau nama) atau pihak_pertama_jabatan."
 PESAN_PLT = 'Harus true, false, null, "Plt." atau "Plh.".'
+PESAN_JUDUL_TABEL_GANDA = "Judul tabel {kode} dipakai lebih dari sekali (juga di {lain})."
+PESAN_SEL_TABEL = "Sel tabel harus berupa teks, bilangan bulat atau null."
+PESAN_PANJANG_BARIS = "Baris berisi {jumlah} sel, padahal tabel memiliki {kolom} kolom."
 
 PESAN_DATASET_TIDAK_VALID = "Dataset tidak valid: {jumlah} masalah."
 PESAN_CATATAN_RENSTRA = (
@@ -199,6 +204,7 @@ LABEL = {
     PKAnggaran: "anggaran PK",
     AnggaranBelanja: "anggaran belanja",
     EvaluasiSakip: "evaluasi SAKIP",
+    TabelSumberDaya: "tabel sumber daya",
 }
 
 _DESIMAL = re.compile(r"^-?\d+(\.\d+)?$")
@@ -689,6 +695,8 @@ class _Pemeriksa:
             self.anggaran_belanja(baris, f"$.anggaran_belanja[{i}]")
         for i, baris in enumerate(self.daftar(data.get("evaluasi_sakip"), "$.evaluasi_sakip")):
             self.evaluasi(baris, f"$.evaluasi_sakip[{i}]")
+        for i, tabel in enumerate(self.daftar(data.get("sdm"), "$.sdm")):
+            self.tabel_sumber_daya(tabel, f"$.sdm[{i}]")
         self.periksa_rujukan()
 
     def pemda(self, data: dict) -> None:
@@ -986,6 +994,28 @@ class _Pemeriksa:
             label = f"tahun_dinilai {tahun if tahun is not None else 'null'}"
             self.daftarkan("evaluasi", label, path, PESAN_BARIS_GANDA)
 
+    def tabel_sumber_daya(self, tabel: Any, path: str) -> None:
+        """A printed staffing table: judul, kolom (texts), baris (rows of kolom cells)."""
+        if self.objek(tabel, path) is None:
+            return
+        judul = self.teks(tabel, "judul", path, wajib=True)
+        self.daftarkan("sdm", judul, _jalur(path, "judul"), PESAN_JUDUL_TABEL_GANDA)
+        kolom = self.daftar(tabel.get("kolom"), f"{path}.kolom")
+        kolom_sah = isinstance(tabel.get("kolom", []), list | None)
+        for i, teks in enumerate(kolom):
+            if not isinstance(teks, str):
+                self.salah(f"{path}.kolom[{i}]", PESAN_BUKAN_TEKS)
+        for i, baris in enumerate(self.daftar(tabel.get("baris"), f"{path}.baris")):
+            p = f"{path}.baris[{i}]"
+            if not isinstance(baris, list):
+                self.salah(p, PESAN_BUKAN_DAFTAR)
+                continue
+            for j, sel in enumerate(baris):
+                if not (sel is None or isinstance(sel, str) or _bulat(sel)):
+                    self.salah(f"{p}[{j}]", PESAN_SEL_TABEL)
+            if kolom_sah and len(baris) != len(kolom):
+                self.salah(p, PESAN_PANJANG_BARIS.format(jumlah=len(baris), kolom=len(kolom)))
+
     def periksa_rujukan(self) -> None:
         pesan = {
             "unit": PESAN_UNIT_TIDAK_ADA,
@@ -1011,6 +1041,17 @@ class _Pemeriksa:
                     self.salah(path, PESAN_INDUK_MELINGKAR.format(kode=_tampil(kode)))
                     break
                 dilihat.add(saat_ini)
+
+
+def _bulat(nilai: Any) -> bool:
+    return isinstance(nilai, int) and not isinstance(nilai, bool)
+
+
+def _sel(nilai: Any) -> str:
+    """A validated table cell as stored text: null → "", 12 → "12"."""
+    if nilai is None:
+        return ""
+    return nilai if isinstance(nilai, str) else str(nilai)
 
 
 def _tanggal(teks: str) -> tuple[datetime.date, bool] | None:
@@ -1175,6 +1216,7 @@ class _Pemuat:
         self.muat_anggaran()
         self.muat_perjanjian()
         self.muat_belanja_evaluasi()
+        self.muat_sumber_daya()
         self.tulis_audit()
 
     def muat_pemda(self) -> None:
@@ -1814,6 +1856,25 @@ class _Pemuat:
         ]
         lama = {o.tahun_dinilai: o for o in EvaluasiSakip.objects.filter(perangkat_daerah=self.pd)}
         self.sinkron(EvaluasiSakip, lama, baris)
+
+    def muat_sumber_daya(self) -> None:
+        """The `sdm` tables, keyed by judul; a table the file no longer has is left alone."""
+        baris = [
+            _Baris(
+                t["judul"],
+                {
+                    "perangkat_daerah": self.pd,
+                    "jenis": JenisTabelSumberDaya.SDM.value,
+                    "urutan": i,
+                    "judul": t["judul"],
+                    "kolom": list(_list(t.get("kolom"))),
+                    "baris": [[_sel(sel) for sel in b] for b in _list(t.get("baris"))],
+                },
+            )
+            for i, t in enumerate(_list(self.data.get("sdm")))
+        ]
+        lama = {o.judul: o for o in TabelSumberDaya.objects.filter(perangkat_daerah=self.pd)}
+        self.sinkron(TabelSumberDaya, lama, baris)
 
     def tulis_audit(self) -> None:
         for entri in self.audit:

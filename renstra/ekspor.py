@@ -17,6 +17,8 @@ loader (`renstra.dataset._Pemuat`):
   loads as approved, so exporting a draft would approve it on the way back.
 - A Perjanjian Kinerja names its first party by NIP, else by name, else (an official known
   only by position) by `pihak_pertama_jabatan`.
+- `sdm` holds the staffing tables (jenis "sdm") as stored, cells as printed text; the
+  facilities tables (jenis "sarana") have no place in the format and are not exported.
 
 Every model is read with one query whatever the size of the plan (see `_Data`).
 """
@@ -47,6 +49,7 @@ from .dataset import FORMAT, PREDIKAT
 from .kode import adalah_kode_kepmendagri, normalisasi_kode
 from .models import (
     Indikator,
+    JenisTabelSumberDaya,
     JenisTarget,
     Kegiatan,
     Misi,
@@ -57,6 +60,7 @@ from .models import (
     Sasaran,
     StatusJabatan,
     SubKegiatan,
+    TabelSumberDaya,
     Target,
     TargetTriwulan,
     Tujuan,
@@ -211,6 +215,12 @@ class _Data:
         self.evaluasi = sorted(
             EvaluasiSakip.objects.filter(perangkat_daerah=self.pd),
             key=lambda e: (e.tahun_dinilai is None, e.tahun_dinilai or 0, e.pk),
+        )
+        # Only the staffing tables: the format's `sdm` has no place for sarana tables.
+        self.sdm = list(
+            TabelSumberDaya.objects.filter(
+                perangkat_daerah=self.pd, jenis=JenisTabelSumberDaya.SDM
+            ).order_by("urutan", "id")
         )
 
 
@@ -402,6 +412,7 @@ class _Pengekspor:
                 }
                 for e in d.evaluasi
             ],
+            "sdm": [{"judul": t.judul, "kolom": t.kolom, "baris": t.baris} for t in d.sdm],
         }
         if self.catatan:
             data["catatan"] = self.catatan

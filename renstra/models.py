@@ -665,3 +665,68 @@ class TargetTriwulan(NilaiTargetMixin):
 
     def __str__(self) -> str:
         return f"TW {self.triwulan} {self.tahun}: {self.nilai_masukan()}"
+
+
+PESAN_SEL_TABEL = "Baris {nomor} berisi {jumlah} sel; tabel ini memiliki {kolom} kolom."
+PESAN_KOLOM_TABEL = "Kolom harus berupa daftar teks."
+PESAN_BARIS_TABEL = "Baris harus berupa daftar baris, masing-masing daftar teks."
+
+
+class JenisTabelSumberDaya(models.TextChoices):
+    SDM = "sdm", "Sumber daya manusia"
+    SARANA = "sarana", "Sarana dan prasarana"
+
+
+class TabelSumberDaya(models.Model):
+    """A staffing or facilities table the PD prints in LKjIP Bab I (DOMAIN.md §7.1).
+
+    The cells are the printed text, entered by the PD (or loaded from its dataset's `sdm`);
+    nothing here is computed.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="tabel_sumber_daya"
+    )
+    jenis = models.CharField(
+        "jenis",
+        max_length=10,
+        choices=JenisTabelSumberDaya.choices,
+        default=JenisTabelSumberDaya.SDM,
+    )
+    urutan = models.PositiveIntegerField("urutan", default=0)
+    judul = models.TextField("judul")
+    kolom = models.JSONField("kolom", default=list, help_text="Daftar judul kolom (teks).")
+    baris = models.JSONField(
+        "baris",
+        default=list,
+        blank=True,
+        help_text="Daftar baris; setiap baris daftar teks sebanyak kolom.",
+    )
+
+    class Meta:
+        verbose_name = "tabel sumber daya"
+        verbose_name_plural = "tabel sumber daya"
+        ordering = ["perangkat_daerah", "jenis", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "judul"], name="renstra_tabelsumberdaya_judul_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.judul
+
+    def clean(self):
+        super().clean()
+        kolom, baris = self.kolom, self.baris
+        if not isinstance(kolom, list) or not all(isinstance(k, str) for k in kolom):
+            raise ValidationError({"kolom": PESAN_KOLOM_TABEL})
+        if not isinstance(baris, list) or not all(
+            isinstance(b, list) and all(isinstance(s, str) for s in b) for b in baris
+        ):
+            raise ValidationError({"baris": PESAN_BARIS_TABEL})
+        for nomor, b in enumerate(baris, start=1):
+            if len(b) != len(kolom):
+                raise ValidationError(
+                    {"baris": PESAN_SEL_TABEL.format(nomor=nomor, jumlah=len(b), kolom=len(kolom))}
+                )

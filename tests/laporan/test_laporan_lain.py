@@ -2,6 +2,7 @@
 page images of the LKjIP saved for a human to look at."""
 
 import io
+import re
 import shutil
 import subprocess
 
@@ -111,7 +112,7 @@ def test_page_images_of_the_lkjip_are_saved(lkjip_paser):
         "pengukuran": next(
             i
             for i, h in enumerate(lkjip_paser.halaman, 1)
-            if "Tabel 6. Pengukuran kinerja tahun 2023" in h and "....." not in h
+            if re.search(r"Tabel \d+\. Pengukuran kinerja tahun 2023", h) and "....." not in h
         ),
         "renja": next(
             i

@@ -71,9 +71,9 @@ def test_query_count_lkjip_page(client, kepala, django_assert_num_queries):
     # session + user (2); akses: PD, membership (2); laporan lookup (1);
     # data_lkjip: pengukuran 7, perbandingan 5, matriks_renstra 7, rekap_anggaran 6,
     # rekap_belanja 1, efisiensi 9, evaluasi_renja 13, signer 1, pk_berlaku 1,
-    # rencana_aksi 10, validasi 11; PK annex: pk_terkini 1.
+    # rencana_aksi 10, validasi 11; sumber daya tables 1; PK annex: pk_terkini 1.
     # Editions, notes, kept PDF: none (the report is not saved yet).
-    with django_assert_num_queries(77):
+    with django_assert_num_queries(78):
         assert client.get(url("laporan")).status_code == 200
 
 

@@ -43,8 +43,9 @@ SLUG_DEMO = [
 # One query per model read (PD with its pemda, units, officials, Renstra, misi, tujuan,
 # sasaran, programs, program-sasaran links, kegiatan, sub-kegiatan, indicators, targets,
 # quarterly targets, rencana aksi, realisations, pagu, realisasi anggaran, PK, PK indicators,
-# PK budget rows, jenis belanja, evaluasi SAKIP), whatever the size of the plan.
-JUMLAH_QUERY = 23
+# PK budget rows, jenis belanja, evaluasi SAKIP, sumber daya tables), whatever the size of
+# the plan.
+JUMLAH_QUERY = 24
 
 
 def ambil_pd(slug: str) -> PerangkatDaerah:
