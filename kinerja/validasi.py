@@ -11,6 +11,7 @@ Values entered but not yet approved are validated too (a draft is still data to 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,7 +20,13 @@ from django.db.models import Q
 
 from anggaran.models import AnggaranBelanja
 from anggaran.selectors import BarisAnggaran, hitung_pohon, muat_pohon_anggaran
-from common.formatting import bulatkan, format_angka, format_persen, format_rupiah
+from common.formatting import (
+    bulatkan,
+    format_angka,
+    format_persen,
+    format_rupiah,
+    parse_desimal,
+)
 from kinerja.capaian import NILAI_PREDIKAT, gabung_triwulan, predikat_sakip
 from kinerja.models import PKIndikator
 from kinerja.selectors import (
@@ -39,6 +46,7 @@ from renstra.models import (
     JenisTarget,
     PerangkatDaerah,
     Polaritas,
+    TabelSumberDaya,
 )
 
 __all__ = [
@@ -83,6 +91,7 @@ KODE_CAPAIAN_TANPA_PENJELASAN = "kinerja.capaian_ekstrem_tanpa_penjelasan"
 KODE_TARGET_AKHIR_DI_BAWAH = "kinerja.target_akhir_di_bawah_tahunan"
 KODE_TAHUNAN_TIDAK_SAMA = "kinerja.tahunan_tidak_sama_triwulan"
 KODE_RASIO_TIDAK_SESUAI = "kinerja.realisasi_tidak_sama_rasio"
+KODE_TABEL_JUMLAH = "sumber_daya.jumlah_tidak_sama"
 
 # Messages (Indonesian; placeholders filled with Indonesian-formatted numbers).
 PESAN_JUMLAH_ANAK_PAGU = (
@@ -169,6 +178,13 @@ NAMA_VERSI = {
     JenisTarget.RENSTRA: "Renstra",
 }
 SERATUS = Decimal(100)
+
+PESAN_TABEL_JUMLAH = (
+    "Tabel {judul}: baris {label} kolom {kolom} tercetak {tercetak}, "
+    "sedangkan jumlah barisnya {hitung}."
+)
+_LABEL_JUMLAH = re.compile(r"^\s*(j\s*u\s*m\s*l\s*a\s*h|total)\s*$", re.IGNORECASE)
+_SATUAN_SEL = re.compile(r"\s*(org|orang|unit|buah|%)\.?\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -569,11 +585,57 @@ def _cek_indikator(
                 )
 
 
+def _angka_sel(teks: str) -> Decimal | None:
+    """A table cell as a number: "4 Org" → 4, "10.53" → 10.53, "-" or "" → 0; None when the
+    cell is not a number."""
+    teks = _SATUAN_SEL.sub("", (teks or "").strip())
+    if teks in ("", "-", "–", "—"):
+        return Decimal(0)
+    try:
+        return parse_desimal(teks)
+    except (ValueError, TypeError):
+        return None
+
+
+def _cek_tabel_sumber_daya(tabel_list) -> Iterator[Masalah]:
+    """A printed staffing/facilities table whose JUMLAH row is not the sum of its rows."""
+    for tabel in tabel_list:
+        baris = [list(b) for b in tabel.baris]
+        for b in baris:
+            label = next((sel for sel in b if _LABEL_JUMLAH.match(str(sel or ""))), None)
+            if label is None:
+                continue
+            lain = [x for x in baris if x is not b]
+            for i, sel in enumerate(b):
+                tercetak = None if sel == label else _angka_sel(str(sel or ""))
+                if tercetak is None or str(sel or "").strip() in ("", "-"):
+                    continue
+                nilai = [_angka_sel(str(x[i] or "")) if i < len(x) else None for x in lain]
+                if any(n is None for n in nilai):
+                    continue
+                hitung = sum(nilai, Decimal(0))
+                if abs(hitung - tercetak) > Decimal("0.05"):
+                    kolom = tabel.kolom[i] if i < len(tabel.kolom) else str(i + 1)
+                    yield Masalah(
+                        KODE_TABEL_JUMLAH,
+                        PERINGATAN,
+                        PESAN_TABEL_JUMLAH.format(
+                            judul=tabel.judul,
+                            label=label.strip(),
+                            kolom=kolom,
+                            tercetak=_angka(tercetak),
+                            hitung=_angka(hitung),
+                        ),
+                        ObjekMasalah("renstra.tabelsumberdaya", tabel.pk, tabel.judul[:80]),
+                    )
+
+
 def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     """Every problem of the PD's data for `tahun`, rule by rule (budget rules first).
 
-    Queries (11): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    jenis belanja; indicators; targets; realisations (with an evidence count); PK rows.
+    Queries (12): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
+    jenis belanja; indicators; targets; realisations (with an evidence count); PK rows;
+    staffing/facilities tables.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
@@ -609,4 +671,5 @@ def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     tahun_akhir = renstra.tahun_akhir if renstra is not None else None
     for data in data_list:
         masalah += _cek_indikator(data, tahun, tahun_akhir, pk_ids)
+    masalah += _cek_tabel_sumber_daya(TabelSumberDaya.objects.filter(perangkat_daerah=pd))
     return masalah

@@ -396,8 +396,9 @@ def test_yearly_value_differs_from_combined_quarters(rencana):
 # --- Query count ---------------------------------------------------------------------------
 
 # validasi_pd: Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-# jenis belanja; indicators; targets; realisations with an evidence COUNT; PK rows.
-Q_VALIDASI = 11
+# jenis belanja; indicators; targets; realisations with an evidence COUNT; PK rows;
+# staffing/facilities tables.
+Q_VALIDASI = 12
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])
@@ -410,3 +411,53 @@ def test_query_count_validasi(paser, besar, django_assert_num_queries):
     with django_assert_num_queries(Q_VALIDASI):
         masalah = validasi_pd(pd=pd, tahun=2023)
     assert len(menurut_kode(masalah, v.KODE_CAPAIAN_TANPA_PENJELASAN)) == (10 if besar else 2)
+
+
+def test_printed_staffing_tables_are_checked_against_their_total_rows(
+    masalah_balangan, masalah_paser
+):
+    """Seed 001 Tabel 1.2 prints 15 for S-1 (3 + 5 + 2 = 10): its JUMLAH column adds up to
+    23, not the printed 18. Paser's tables add up."""
+    assert [m.pesan for m in menurut_kode(masalah_balangan, v.KODE_TABEL_JUMLAH)] == [
+        v.PESAN_TABEL_JUMLAH.format(
+            judul="Tabel 1.2 SDM Badan Kesatuan Bangsa dan Politik berdasarkan Jabatan dan "
+            "Pendidikan",
+            label="JUMLAH",
+            kolom="JUMLAH",
+            tercetak="18",
+            hitung="23",
+        )
+    ]
+    assert menurut_kode(masalah_paser, v.KODE_TABEL_JUMLAH) == []
+
+
+def test_staffing_table_whose_total_row_is_wrong(balangan):
+    from renstra.models import TabelSumberDaya
+
+    TabelSumberDaya.objects.create(
+        perangkat_daerah=balangan,
+        urutan=9,
+        judul="Pegawai menurut golongan",
+        kolom=["No", "Golongan", "Jumlah (Orang)", "%"],
+        baris=[
+            ["1.", "IV", "4 Org", "40"],
+            ["2.", "III", "5 Org", "50"],
+            ["3.", "II", "-", "10"],
+            ["", "J U M L A H", "10", "100"],
+        ],
+    )
+    masalah = [
+        m
+        for m in menurut_kode(validasi_pd(pd=balangan, tahun=2023), v.KODE_TABEL_JUMLAH)
+        if "golongan" in m.pesan
+    ]
+    assert [m.pesan for m in masalah] == [
+        v.PESAN_TABEL_JUMLAH.format(
+            judul="Pegawai menurut golongan",
+            label="J U M L A H",
+            kolom="Jumlah (Orang)",
+            tercetak="10",
+            hitung="9",
+        )
+    ]
+    assert masalah[0].tingkat == PERINGATAN

@@ -71,17 +71,17 @@ def test_query_count_lkjip_page(client, kepala, django_assert_num_queries):
     # session + user (2); akses: PD, membership (2); laporan lookup (1);
     # data_lkjip: pengukuran 7, perbandingan 5, matriks_renstra 7, rekap_anggaran 6,
     # rekap_belanja 1, efisiensi 9, evaluasi_renja 13, signer 1, pk_berlaku 1,
-    # rencana_aksi 10, validasi 11; sumber daya tables 1; PK annex: pk_terkini 1.
+    # rencana_aksi 10, validasi 12; sumber daya tables 1; PK annex: pk_terkini 1.
     # Editions, notes, kept PDF: none (the report is not saved yet).
-    with django_assert_num_queries(78):
+    with django_assert_num_queries(79):
         assert client.get(url("laporan")).status_code == 200
 
 
 def test_query_count_evaluasi_renja_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
     # session + user (2); akses (2); laporan (1); Renstra + sasaran (2); signer 1;
-    # evaluasi_renja 13; validasi 11.
-    with django_assert_num_queries(32):
+    # evaluasi_renja 13; validasi 12.
+    with django_assert_num_queries(33):
         assert client.get(url("laporan", "evaluasi-renja", triwulan=4)).status_code == 200
 
 
@@ -95,8 +95,8 @@ def test_query_count_rencana_aksi_page(client, kepala, django_assert_num_queries
 def test_query_count_triwulan_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
     # session + user (2); akses (2); laporan (1); signer 1; pengukuran 7; rekap_anggaran 6;
-    # validasi 11.
-    with django_assert_num_queries(30):
+    # validasi 12.
+    with django_assert_num_queries(31):
         assert client.get(url("laporan", "triwulan", triwulan=2)).status_code == 200
 
 
@@ -186,9 +186,9 @@ def test_query_count_reviewer_edition_page(
     services.laporan_setujui(laporan=laporan, user=kepala)
     client.force_login(inspektorat)
     # session + user (2); akses: PD, memberships (2); year assigned (1); laporan (1);
-    # latest edition with its approver (1); validasi 11; review statement (1);
+    # latest edition with its approver (1); validasi 12; review statement (1);
     # editions list (1); kept PDF (1); notes (1, their answers prefetched only when there are
     # notes); review rights (1).
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(24):
         respon = client.get(url("laporan"))
     assert respon.context["edisi"].nomor == 1
