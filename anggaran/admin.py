@@ -15,10 +15,17 @@ class PaguAdmin(AuditedAdmin):
 
 @admin.register(m.RealisasiAnggaran)
 class RealisasiAnggaranAdmin(AuditedAdmin):
-    list_display = ["__str__", "tahun", "triwulan", "jumlah"]
-    list_filter = ["tahun", "triwulan"]
+    list_display = ["__str__", "tahun", "triwulan", "jumlah", "status"]
+    list_filter = ["tahun", "triwulan", "status"]
     search_fields = ["sub_kegiatan__kode", "kegiatan__kode", "program__kode", "sub_kegiatan__nama"]
-    raw_id_fields = ["program", "kegiatan", "sub_kegiatan"]
+    raw_id_fields = [
+        "program",
+        "kegiatan",
+        "sub_kegiatan",
+        "diisi_oleh",
+        "diverifikasi_oleh",
+        "disetujui_oleh",
+    ]
 
 
 @admin.register(m.AnggaranBelanja)

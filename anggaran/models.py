@@ -5,9 +5,11 @@ carry the amount a document printed for it: reports print the sum of the childre
 validation reports any difference.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from kinerja.models import StatusRealisasi
 from renstra.models import Kegiatan, PerangkatDaerah, Program, SubKegiatan, decimal_field
 
 PESAN_SATU_TINGKAT = "Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan."
@@ -85,11 +87,28 @@ class Pagu(TingkatMixin):
 
 
 class RealisasiAnggaran(TingkatMixin):
-    """Realisasi keuangan of one quarter (1–4), or of the whole year when only that is known (0)."""
+    """Realisasi keuangan of one quarter (1–4), or of the whole year when only that is known (0).
+
+    Goes through the same workflow as indicator realisations (kinerja.services): only
+    approved rows feed official reports (DOMAIN.md §8).
+    """
 
     tahun = models.PositiveSmallIntegerField("tahun")
     triwulan = models.PositiveSmallIntegerField("triwulan", help_text="1–4; 0 = nilai tahunan")
     jumlah = decimal_field("jumlah")
+    status = models.CharField(
+        "status", max_length=15, choices=StatusRealisasi.choices, default=StatusRealisasi.DRAFT
+    )
+    alasan_dikembalikan = models.TextField("alasan dikembalikan", blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    diverifikasi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    disetujui_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     versi = models.PositiveIntegerField("versi", default=1)
     diubah = models.DateTimeField(auto_now=True)
 

@@ -11,6 +11,8 @@ Contracts (the same as kinerja.selectors):
   the children's sum (kinerja.validasi reports any difference).
 - Realisasi "s.d. TW n" is the sum of quarters 1..n; at TW IV a yearly amount (triwulan 0)
   is the year's amount; a yearly amount is also used when no quarter is entered.
+- Official numbers (`hanya_resmi=True`, the default) use approved realisasi anggaran only
+  (DOMAIN.md §8); `hanya_resmi=False` includes rows still in the workflow (working view).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.db.models import Q
 from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
 from common.formatting import PRESISI
 from kinerja.capaian import rata_rata_capaian
+from kinerja.models import StatusRealisasi
 from kinerja.selectors import (
     batas_rata_rata,
     capaian_indikator,
@@ -136,9 +139,14 @@ def _filter_renstra(renstra: PeriodeRenstra) -> Q:
 
 
 def muat_pohon_anggaran(
-    *, renstra: PeriodeRenstra | None, tahun_list: Iterable[int], dengan_sasaran: bool = False
+    *,
+    renstra: PeriodeRenstra | None,
+    tahun_list: Iterable[int],
+    dengan_sasaran: bool = False,
+    hanya_resmi: bool = True,
 ) -> PohonAnggaran:
-    """Load programs, kegiatan, sub-kegiatan, pagu and realisasi anggaran of `tahun_list`.
+    """Load programs, kegiatan, sub-kegiatan, pagu and realisasi anggaran of `tahun_list`
+    (approved realisasi only unless `hanya_resmi` is False).
 
     Queries (5, +1 with `dengan_sasaran`): programs (with unit kerja); [program→sasaran];
     kegiatan; sub-kegiatan; pagu; realisasi anggaran. None when `renstra` is None.
@@ -173,7 +181,10 @@ def muat_pohon_anggaran(
     for pg in Pagu.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list):
         pagu[(*_tingkat(pg), pg.tahun)] = pg
     realisasi: dict[tuple[str, int, int], dict[int, RealisasiAnggaran]] = defaultdict(dict)
-    for r in RealisasiAnggaran.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list):
+    realisasi_qs = RealisasiAnggaran.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list)
+    if hanya_resmi:
+        realisasi_qs = realisasi_qs.filter(status=StatusRealisasi.DISETUJUI)
+    for r in realisasi_qs:
         realisasi[(*_tingkat(r), r.tahun)][r.triwulan] = r
     return PohonAnggaran(renstra, program, pagu, dict(realisasi))
 
@@ -338,14 +349,20 @@ def hitung_pohon(
     )
 
 
-def rekap_anggaran(*, pd: PerangkatDaerah, tahun: int, triwulan: int = 4) -> RekapAnggaran:
+def rekap_anggaran(
+    *, pd: PerangkatDaerah, tahun: int, triwulan: int = 4, hanya_resmi: bool = True
+) -> RekapAnggaran:
     """Pagu and realisasi per program → kegiatan → sub-kegiatan and for the PD, s.d. TW n.
 
-    Queries (6): Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran.
+    Official numbers use approved realisasi anggaran only; `hanya_resmi=False` also counts
+    draft, submitted, verified and returned amounts.
+
+    Queries (6): Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran
+    (the status filter is part of the last query).
     """
     periksa_triwulan(triwulan)
     renstra = renstra_aktif(pd=pd, tahun=tahun)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
+    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
     return hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=triwulan)
 
 
@@ -395,14 +412,15 @@ def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> E
     """Capaian kinerja against serapan anggaran per program/kegiatan/sub-kegiatan (§5.2).
 
     Capaian of an object is the mean of its own indicators' capaian for the year (TW IV rule,
-    PK → Renja → Renstra target); serapan from `rekap_anggaran` at TW IV.
+    PK → Renja → Renstra target); serapan from `rekap_anggaran` at TW IV. `hanya_resmi`
+    applies to both the indicator and the budget realisations.
 
     Queries (9): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
     indicators; targets; realisations.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     batas = batas_rata_rata(pd)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
+    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
     rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
     capaian: dict[tuple[str, int], list[Decimal | None]] = defaultdict(list)
     if renstra is not None:

@@ -2,8 +2,14 @@
 
 The operator of the sub-kegiatan's unit enters the amount of a quarter while the quarter is
 open (kinerja.periode). The year's total (every quarter, plus a yearly figure if one was
-recorded) may not exceed the pagu in force (perubahan, else murni). The update is a
-compare-and-set on `versi`; every write is audited.
+recorded, whatever their state) may not exceed the pagu in force (perubahan, else murni).
+The update is a compare-and-set on `versi`; every write is audited.
+
+Workflow: the same states, transitions and rights as indicator realisations (the table and
+rules live in kinerja.services and are reused here): the operator of the unit submits, the
+verifikator of the unit verifies, the kepala approves, and a submitted/verified amount can
+be returned with a reason. Only draft and returned amounts may be edited; only approved ones
+feed official reports (anggaran.selectors.rekap_anggaran).
 """
 
 from __future__ import annotations
@@ -21,8 +27,21 @@ from common import audit
 from common.formatting import format_rupiah
 from common.models import Peran
 from common.permissions import PESAN_TIDAK_BERHAK
+from kinerja.models import StatusRealisasi
 from kinerja.periode import wajib_terbuka
-from kinerja.services import akses_pengguna
+from kinerja.services import (
+    AJUKAN,
+    KEMBALIKAN,
+    PESAN_ALASAN_WAJIB,
+    SETUJUI,
+    VERIFIKASI,
+    Transisi,
+    akses_pengguna,
+    boleh_transisi,
+    pindah_status,
+    wajib_peran_transisi,
+    wajib_status,
+)
 from renstra.models import SubKegiatan
 
 from .models import Pagu, RealisasiAnggaran
@@ -41,6 +60,15 @@ PESAN_KONFLIK_ANGGARAN = (
 )
 PESAN_NEGATIF = "Jumlah realisasi tidak boleh negatif."
 PESAN_TRIWULAN = "Triwulan harus 1 sampai 4."
+PESAN_TIDAK_DAPAT_DIUBAH = (
+    "Realisasi anggaran berstatus {status} tidak dapat diubah. Hanya Draft atau Dikembalikan "
+    "yang dapat diubah."
+)
+PESAN_JUMLAH_WAJIB = "Jumlah realisasi anggaran wajib diisi sebelum diajukan."
+
+S = StatusRealisasi
+STATUS_BISA_DIUBAH = (S.DRAFT, S.DIKEMBALIKAN)
+KOLOM_AUDIT = ("jumlah", "status", "alasan_dikembalikan", "versi")
 
 UNIT_SUB_KEGIATAN = Coalesce(
     "unit_kerja_id", "kegiatan__unit_kerja_id", "kegiatan__program__unit_kerja_id"
@@ -88,22 +116,30 @@ def realisasi_anggaran_simpan(
 ) -> RealisasiAnggaran:
     """Record the realisasi keuangan of one quarter; refuses a year total above the pagu.
 
-    `versi` is the version the form was opened with (0 for a new row).
+    `versi` is the version the form was opened with (0 for a new row). A new row starts as
+    draft; an existing row may only be changed while draft or returned (its state is kept).
     """
     if triwulan not in (1, 2, 3, 4):
         raise ValidationError(PESAN_TRIWULAN)
     if jumlah is None or jumlah < 0:
         raise ValidationError({"jumlah": PESAN_NEGATIF})
     pd = sub_kegiatan.kegiatan.program.renstra.perangkat_daerah
-    unit_id = (
-        sub_kegiatan_pd(pd).filter(pk=sub_kegiatan.pk).values_list("unit_id", flat=True).first()
-    )
+    unit_id = unit_sub_kegiatan_id(pd, sub_kegiatan.pk)
     akses = akses_pengguna(user, pd)
     if not boleh_isi(akses, unit_id):
         raise PermissionDenied(PESAN_TIDAK_BERHAK)
     wajib_terbuka(pd=pd, tahun=tahun, triwulan=triwulan, unit_id=unit_id)
 
     with transaction.atomic():
+        lama = RealisasiAnggaran.objects.filter(
+            sub_kegiatan=sub_kegiatan, tahun=tahun, triwulan=triwulan
+        ).first()
+        if lama is not None:
+            if lama.versi != versi:
+                raise KonflikAnggaran(lama, _pesan_konflik(lama))
+            _wajib_bisa_diubah(lama)
+        elif versi:
+            raise KonflikAnggaran(None, _pesan_konflik(None))
         pagu = Pagu.objects.filter(sub_kegiatan=sub_kegiatan, tahun=tahun).first()
         if pagu is None or pagu.berlaku is None:
             raise ValidationError(PESAN_PAGU_BELUM_ADA.format(tahun=tahun))
@@ -119,14 +155,13 @@ def realisasi_anggaran_simpan(
                     )
                 }
             )
-        lama = RealisasiAnggaran.objects.filter(
-            sub_kegiatan=sub_kegiatan, tahun=tahun, triwulan=triwulan
-        ).first()
         if lama is None:
-            if versi:
-                raise KonflikAnggaran(None, _pesan_konflik(None))
             baru = RealisasiAnggaran(
-                sub_kegiatan=sub_kegiatan, tahun=tahun, triwulan=triwulan, jumlah=jumlah
+                sub_kegiatan=sub_kegiatan,
+                tahun=tahun,
+                triwulan=triwulan,
+                jumlah=jumlah,
+                diisi_oleh=user,
             )
             baru.full_clean()
             try:
@@ -145,14 +180,13 @@ def realisasi_anggaran_simpan(
                 perubahan=audit.selisih({}, {"jumlah": jumlah}),
             )
             return baru
-        if lama.versi != versi:
-            raise KonflikAnggaran(lama, _pesan_konflik(lama))
         sebelum = lama.jumlah
         lama.jumlah = jumlah
+        lama.diisi_oleh = user
         lama.full_clean()
-        diperbarui = RealisasiAnggaran.objects.filter(pk=lama.pk, versi=versi).update(
-            jumlah=jumlah, versi=F("versi") + 1, diubah=timezone.now()
-        )
+        diperbarui = RealisasiAnggaran.objects.filter(
+            pk=lama.pk, versi=versi, status__in=STATUS_BISA_DIUBAH
+        ).update(jumlah=jumlah, diisi_oleh=user, versi=F("versi") + 1, diubah=timezone.now())
         if diperbarui != 1:
             terkini = RealisasiAnggaran.objects.get(pk=lama.pk)
             raise KonflikAnggaran(terkini, _pesan_konflik(terkini))
@@ -165,6 +199,138 @@ def realisasi_anggaran_simpan(
             perubahan=audit.selisih({"jumlah": sebelum}, {"jumlah": jumlah}),
         )
         return lama
+
+
+def _wajib_bisa_diubah(realisasi: RealisasiAnggaran) -> None:
+    if realisasi.status not in STATUS_BISA_DIUBAH:
+        raise ValidationError(
+            PESAN_TIDAK_DAPAT_DIUBAH.format(status=realisasi.get_status_display()),
+            code="tidak_dapat_diubah",
+        )
+
+
+# --- Workflow (transition table and rights: kinerja.services) --------------------------------
+
+
+def _muat(realisasi: RealisasiAnggaran) -> tuple[RealisasiAnggaran, object, int | None]:
+    """A fresh copy of a sub-kegiatan row (its state may have moved since the caller read it),
+    with its PD and responsible unit."""
+    segar = RealisasiAnggaran.objects.select_related(
+        "sub_kegiatan__kegiatan__program__renstra__perangkat_daerah"
+    ).get(pk=realisasi.pk, sub_kegiatan__isnull=False)
+    pd = segar.sub_kegiatan.kegiatan.program.renstra.perangkat_daerah
+    unit_id = unit_sub_kegiatan_id(pd, segar.sub_kegiatan_id)
+    return segar, pd, unit_id
+
+
+def unit_sub_kegiatan_id(pd, sub_kegiatan_id: int) -> int | None:
+    return sub_kegiatan_pd(pd).filter(pk=sub_kegiatan_id).values_list("unit_id", flat=True).first()
+
+
+def _jalankan(
+    *,
+    realisasi: RealisasiAnggaran,
+    transisi: Transisi,
+    user,
+    ubah: dict,
+    keterangan: str = "",
+    periksa=None,
+) -> RealisasiAnggaran:
+    with transaction.atomic():
+        realisasi, pd, unit_id = _muat(realisasi)
+        akses = akses_pengguna(user, pd)
+        wajib_peran_transisi(akses, transisi, status=realisasi.status, unit_id=unit_id)
+        wajib_status(realisasi, transisi)
+        if periksa is not None:
+            periksa(realisasi, pd, unit_id)
+        return pindah_status(
+            objek=realisasi,
+            transisi=transisi,
+            user=user,
+            ubah=ubah,
+            kolom_audit=KOLOM_AUDIT,
+            prefiks_aksi="realisasi_anggaran",
+            perangkat_daerah=pd,
+            keterangan=keterangan,
+        )
+
+
+def _siap_ajukan(realisasi: RealisasiAnggaran, pd, unit_id: int | None) -> None:
+    wajib_terbuka(pd=pd, tahun=realisasi.tahun, triwulan=realisasi.triwulan, unit_id=unit_id)
+    if realisasi.jumlah is None:
+        raise ValidationError(PESAN_JUMLAH_WAJIB, code="belum_siap")
+
+
+def realisasi_anggaran_ajukan(*, realisasi: RealisasiAnggaran, user) -> RealisasiAnggaran:
+    """Operator of the sub-kegiatan's unit submits a draft (or returned) amount while the
+    quarter is open."""
+    return _jalankan(
+        realisasi=realisasi,
+        transisi=AJUKAN,
+        user=user,
+        ubah={"diisi_oleh": user, "diverifikasi_oleh": None, "disetujui_oleh": None},
+        periksa=_siap_ajukan,
+    )
+
+
+def realisasi_anggaran_verifikasi(*, realisasi: RealisasiAnggaran, user) -> RealisasiAnggaran:
+    """Verifikator of the sub-kegiatan's unit verifies a submitted amount."""
+    return _jalankan(
+        realisasi=realisasi, transisi=VERIFIKASI, user=user, ubah={"diverifikasi_oleh": user}
+    )
+
+
+def realisasi_anggaran_setujui(*, realisasi: RealisasiAnggaran, user) -> RealisasiAnggaran:
+    """Kepala approves a verified amount: from now on it feeds official reports."""
+    return _jalankan(
+        realisasi=realisasi, transisi=SETUJUI, user=user, ubah={"disetujui_oleh": user}
+    )
+
+
+def realisasi_anggaran_kembalikan(
+    *, realisasi: RealisasiAnggaran, user, alasan: str
+) -> RealisasiAnggaran:
+    """Send an amount back to the operator with a (required) reason: the verifikator of the
+    unit returns a submitted amount, the kepala a submitted or verified one."""
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": PESAN_ALASAN_WAJIB})
+    return _jalankan(
+        realisasi=realisasi,
+        transisi=KEMBALIKAN,
+        user=user,
+        ubah={"alasan_dikembalikan": alasan, "diverifikasi_oleh": None, "disetujui_oleh": None},
+        keterangan=alasan,
+    )
+
+
+@dataclass(frozen=True)
+class AksiAlur:
+    """Which workflow buttons the user sees for one row (no query)."""
+
+    ajukan: bool
+    verifikasi: bool
+    setujui: bool
+    kembalikan: bool
+
+    @property
+    def ada(self) -> bool:
+        return self.ajukan or self.verifikasi or self.setujui or self.kembalikan
+
+
+def aksi_alur(
+    akses, realisasi: RealisasiAnggaran | None, unit_id: int | None, *, terbuka: bool
+) -> AksiAlur:
+    status = realisasi.status if realisasi is not None else None
+    return AksiAlur(
+        ajukan=terbuka
+        and realisasi is not None
+        and realisasi.jumlah is not None
+        and boleh_transisi(akses, AJUKAN, status=status, unit_id=unit_id),
+        verifikasi=boleh_transisi(akses, VERIFIKASI, status=status, unit_id=unit_id),
+        setujui=boleh_transisi(akses, SETUJUI, status=status, unit_id=unit_id),
+        kembalikan=boleh_transisi(akses, KEMBALIKAN, status=status, unit_id=unit_id),
+    )
 
 
 # --- Reads for the entry screens (sums and the one percentage; no averaging) -----------------

@@ -1,4 +1,5 @@
-"""Budget realisation screens: the list per quarter and the entry of one sub-kegiatan."""
+"""Budget realisation screens: the list per quarter, the entry of one sub-kegiatan and its
+workflow actions (submit, verify, approve, return; the services are the control)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from common.models import AuditLog
+from common.models import AuditLog, Peran
 from common.permissions import PESAN_TIDAK_BERHAK, PDAccessMixin, pd_access
+from kinerja.forms import KembalikanForm
 from kinerja.periode import status_periode
-from kinerja.views import baca_periode, pilihan_periode, wajib_periode
+from kinerja.views import _kembali, baca_periode, pilihan_periode, wajib_periode
 from renstra.models import UnitKerja
 
 from . import services
@@ -22,11 +24,37 @@ from .forms import RealisasiAnggaranForm
 from .models import RealisasiAnggaran
 
 PESAN_TERSIMPAN = "Realisasi anggaran tersimpan."
+PESAN_DIAJUKAN = "Realisasi anggaran diajukan untuk diverifikasi."
+PESAN_DIVERIFIKASI = "Realisasi anggaran diverifikasi dan diteruskan kepada Kepala untuk disetujui."
+PESAN_DISETUJUI = "Realisasi anggaran disetujui; jumlahnya kini dipakai dalam laporan resmi."
+PESAN_DIKEMBALIKAN = "Realisasi anggaran dikembalikan kepada operator."
 
 
 def _sub_kegiatan(pd, pk: int):
     return get_object_or_404(
         services.sub_kegiatan_pd(pd).select_related("kegiatan__program"), pk=pk
+    )
+
+
+def _realisasi(pd, pk: int) -> RealisasiAnggaran:
+    """A sub-kegiatan quarter row of `pd` (another PD's id, or a program/kegiatan row: 404)."""
+    return get_object_or_404(
+        RealisasiAnggaran.objects.filter(
+            sub_kegiatan__kegiatan__program__renstra__perangkat_daerah=pd
+        ),
+        pk=pk,
+    )
+
+
+def url_isi(pd_slug: str, r: RealisasiAnggaran) -> str:
+    return reverse(
+        "anggaran:realisasi_isi",
+        kwargs={
+            "pd": pd_slug,
+            "sub_kegiatan": r.sub_kegiatan_id,
+            "tahun": r.tahun,
+            "triwulan": r.triwulan,
+        },
     )
 
 
@@ -75,16 +103,19 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
             triwulan=triwulan,
         )[0]
         self.semua = list(
-            RealisasiAnggaran.objects.filter(sub_kegiatan=self.sub, tahun=tahun).order_by(
-                "triwulan"
-            )
+            RealisasiAnggaran.objects.filter(sub_kegiatan=self.sub, tahun=tahun)
+            .select_related("diisi_oleh", "diverifikasi_oleh", "disetujui_oleh")
+            .order_by("triwulan")
         )
+        self.realisasi = next((r for r in self.semua if r.triwulan == triwulan), None)
 
     def konteks(self, form, konflik=None):
         periode = status_periode(
             pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, unit_id=self.sub.unit_id
         )
         per_tw = {r.triwulan: r for r in self.semua}
+        r = self.realisasi
+        status_boleh = r is None or r.status in services.STATUS_BISA_DIUBAH
         return {
             "pd": self.pd,
             "akses": self.akses,
@@ -98,7 +129,12 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
             "form": form,
             "konflik": konflik,
             "periode": periode,
-            "boleh_ubah": services.boleh_isi(self.akses, self.sub.unit_id) and periode.terbuka,
+            "realisasi": r,
+            "boleh_ubah": services.boleh_isi(self.akses, self.sub.unit_id)
+            and periode.terbuka
+            and status_boleh,
+            "aksi": services.aksi_alur(self.akses, r, self.sub.unit_id, terbuka=periode.terbuka),
+            "form_kembalikan": KembalikanForm(),
         }
 
     def get(self, request, pd, sub_kegiatan, tahun, triwulan):
@@ -141,6 +177,79 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
                 messages.success(request, PESAN_TERSIMPAN)
                 return redirect(request.path)
         return render(request, self.template_name, self.konteks(form))
+
+
+# --- Workflow actions -------------------------------------------------------------------------
+
+
+def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str, **kwargs):
+    # The object first: another PD's id answers 404 whatever the user's roles.
+    r = _realisasi(akses.pd, pk)
+    akses.wajib(*peran)
+    try:
+        fungsi(realisasi=r, user=request.user, **kwargs)
+    except ValidationError as exc:
+        for p in exc.messages:
+            messages.error(request, p)
+    else:
+        messages.success(request, pesan)
+    return _kembali(request, url_isi(akses.pd.slug, r))
+
+
+@require_POST
+@pd_access()
+def realisasi_ajukan(request, akses, pk):
+    return _aksi(
+        request,
+        akses,
+        pk,
+        (Peran.OPERATOR,),
+        services.realisasi_anggaran_ajukan,
+        PESAN_DIAJUKAN,
+    )
+
+
+@require_POST
+@pd_access()
+def realisasi_verifikasi(request, akses, pk):
+    return _aksi(
+        request,
+        akses,
+        pk,
+        (Peran.VERIFIKATOR,),
+        services.realisasi_anggaran_verifikasi,
+        PESAN_DIVERIFIKASI,
+    )
+
+
+@require_POST
+@pd_access()
+def realisasi_setujui(request, akses, pk):
+    return _aksi(
+        request, akses, pk, (Peran.KEPALA,), services.realisasi_anggaran_setujui, PESAN_DISETUJUI
+    )
+
+
+@require_POST
+@pd_access()
+def realisasi_kembalikan(request, akses, pk):
+    peran = (Peran.VERIFIKATOR, Peran.KEPALA)
+    form = KembalikanForm(request.POST)
+    if not form.is_valid():
+        r = _realisasi(akses.pd, pk)
+        akses.wajib(*peran)
+        for p in form.errors.get("alasan", []):
+            messages.error(request, p)
+        return _kembali(request, url_isi(akses.pd.slug, r))
+    return _aksi(
+        request,
+        akses,
+        pk,
+        peran,
+        services.realisasi_anggaran_kembalikan,
+        PESAN_DIKEMBALIKAN,
+        alasan=form.cleaned_data["alasan"],
+    )
 
 
 @require_GET

@@ -1039,7 +1039,9 @@ def evaluasi_renja(
         )
     tahun_periode = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
     tahun_lalu = [t for t in tahun_periode if t < tahun]
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=tahun_periode, dengan_sasaran=True)
+    pohon = muat_pohon_anggaran(
+        renstra=renstra, tahun_list=tahun_periode, dengan_sasaran=True, hanya_resmi=hanya_resmi
+    )
     nama_kode = dict(
         Nomenklatur.objects.filter(
             tingkat__in=[Nomenklatur.Tingkat.URUSAN, Nomenklatur.Tingkat.BIDANG]

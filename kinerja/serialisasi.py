@@ -122,7 +122,7 @@ def pengukuran_json(
     pengukuran = pengukuran_kinerja(
         pd=pd, tahun=tahun, triwulan=triwulan, hanya_iku=hanya_iku, hanya_resmi=hanya_resmi
     )
-    rekap = rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan)
+    rekap = rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi)
     masalah = validasi_pd(pd=pd, tahun=tahun)
     return {
         "pd": {"slug": pd.slug, "nama": pd.nama},

@@ -350,40 +350,97 @@ KEMBALIKAN = Transisi(
 )
 
 
-def _wajib_status(realisasi: Realisasi, transisi: Transisi) -> None:
-    if realisasi.status not in transisi.asal:
+def wajib_status(objek, transisi: Transisi) -> None:
+    """ValidationError unless `objek` (any model with a StatusRealisasi `status`) may take
+    `transisi` from its current state."""
+    if objek.status not in transisi.asal:
         raise ValidationError(
-            PESAN_TRANSISI_DITOLAK.format(
-                status=realisasi.get_status_display(), aksi=transisi.label
-            ),
+            PESAN_TRANSISI_DITOLAK.format(status=objek.get_status_display(), aksi=transisi.label),
             code="transisi",
         )
+
+
+def boleh_peran_transisi(akses: Akses, transisi: Transisi, *, status: str, unit_id) -> bool:
+    """Whether the user's roles allow `transisi` of an entry of `unit_id` now in `status`.
+
+    Operator of the unit submits; verifikator of the unit verifies; kepala approves; a
+    submitted entry is returned by the verifikator of the unit or the kepala, a verified one
+    by the kepala only. Shared by indicator and budget realisations (anggaran.services).
+    """
+    if transisi is AJUKAN:
+        return boleh_isi(akses, unit_id)
+    if transisi is VERIFIKASI:
+        return boleh_verifikasi(akses, unit_id)
+    if transisi is SETUJUI:
+        return boleh_setujui(akses)
+    if transisi is KEMBALIKAN:
+        if status == S.DIVERIFIKASI:
+            return boleh_setujui(akses)
+        return boleh_setujui(akses) or boleh_verifikasi(akses, unit_id)
+    raise ValueError(transisi)
+
+
+def boleh_transisi(akses: Akses, transisi: Transisi, *, status: str | None, unit_id) -> bool:
+    """Both the state and the roles allow `transisi` (for showing the buttons)."""
+    return status in transisi.asal and boleh_peran_transisi(
+        akses, transisi, status=status, unit_id=unit_id
+    )
+
+
+def wajib_peran_transisi(akses: Akses, transisi: Transisi, *, status: str, unit_id) -> None:
+    _wajib(boleh_peran_transisi(akses, transisi, status=status, unit_id=unit_id))
+
+
+def pindah_status(
+    *,
+    objek,
+    transisi: Transisi,
+    user,
+    ubah: dict[str, Any],
+    kolom_audit: tuple[str, ...],
+    prefiks_aksi: str,
+    perangkat_daerah: PerangkatDaerah,
+    keterangan: str = "",
+):
+    """Move `objek` to `transisi.tujuan` with a compare-and-set on its `versi` and state;
+    audited as "<prefiks_aksi>.<aksi>". Call inside `transaction.atomic`."""
+    model = type(objek)
+    sebelum = audit.snapshot(objek, kolom_audit)
+    versi = objek.versi
+    for kunci, nilai in {**ubah, "status": transisi.tujuan}.items():
+        setattr(objek, kunci, nilai)
+    objek.full_clean()
+    diperbarui = model.objects.filter(pk=objek.pk, versi=versi, status__in=transisi.asal).update(
+        **ubah, status=transisi.tujuan, versi=F("versi") + 1, diubah=timezone.now()
+    )
+    if diperbarui != 1:
+        raise ValidationError(PESAN_STATUS_BERUBAH, code="status_berubah")
+    objek.refresh_from_db()
+    audit.catat(
+        pengguna=user,
+        aksi=f"{prefiks_aksi}.{transisi.aksi}",
+        objek=objek,
+        perangkat_daerah=perangkat_daerah,
+        perubahan=audit.selisih(sebelum, audit.snapshot(objek, kolom_audit)),
+        keterangan=keterangan,
+    )
+    return objek
 
 
 def _pindah(
     *, realisasi: Realisasi, transisi: Transisi, user, ubah: dict[str, Any], keterangan: str = ""
 ) -> Realisasi:
     """Move `realisasi` to `transisi.tujuan` with a compare-and-set on its version."""
-    sebelum = audit.snapshot(realisasi, KOLOM_AUDIT)
-    versi = realisasi.versi
-    for kunci, nilai in {**ubah, "status": transisi.tujuan}.items():
-        setattr(realisasi, kunci, nilai)
-    realisasi.full_clean()
-    diperbarui = Realisasi.objects.filter(
-        pk=realisasi.pk, versi=versi, status__in=transisi.asal
-    ).update(**ubah, status=transisi.tujuan, versi=F("versi") + 1, diubah=timezone.now())
-    if diperbarui != 1:
-        raise ValidationError(PESAN_STATUS_BERUBAH, code="status_berubah")
-    realisasi.refresh_from_db()
-    audit.catat(
-        pengguna=user,
-        aksi=f"realisasi.{transisi.aksi}",
+    return pindah_status(
         objek=realisasi,
+        transisi=transisi,
+        user=user,
+        ubah=ubah,
+        kolom_audit=KOLOM_AUDIT,
+        prefiks_aksi="realisasi",
         perangkat_daerah=realisasi.indikator.perangkat_daerah,
-        perubahan=audit.selisih(sebelum, audit.snapshot(realisasi, KOLOM_AUDIT)),
         keterangan=keterangan,
     )
-    return realisasi
 
 
 def _muat(realisasi: Realisasi) -> tuple[Realisasi, Indikator]:
@@ -427,7 +484,7 @@ def realisasi_ajukan(*, realisasi: Realisasi, user) -> Realisasi:
         realisasi, indikator = _muat(realisasi)
         akses = akses_pengguna(user, indikator.perangkat_daerah)
         _wajib(boleh_isi(akses, indikator.unit_id))
-        _wajib_status(realisasi, AJUKAN)
+        wajib_status(realisasi, AJUKAN)
         wajib_terbuka(
             pd=indikator.perangkat_daerah,
             tahun=realisasi.tahun,
@@ -451,7 +508,7 @@ def realisasi_verifikasi(*, realisasi: Realisasi, user) -> Realisasi:
         realisasi, indikator = _muat(realisasi)
         akses = akses_pengguna(user, indikator.perangkat_daerah)
         _wajib(boleh_verifikasi(akses, indikator.unit_id))
-        _wajib_status(realisasi, VERIFIKASI)
+        wajib_status(realisasi, VERIFIKASI)
         return _pindah(
             realisasi=realisasi, transisi=VERIFIKASI, user=user, ubah={"diverifikasi_oleh": user}
         )
@@ -463,7 +520,7 @@ def realisasi_setujui(*, realisasi: Realisasi, user) -> Realisasi:
         realisasi, indikator = _muat(realisasi)
         akses = akses_pengguna(user, indikator.perangkat_daerah)
         _wajib(boleh_setujui(akses))
-        _wajib_status(realisasi, SETUJUI)
+        wajib_status(realisasi, SETUJUI)
         return _pindah(
             realisasi=realisasi, transisi=SETUJUI, user=user, ubah={"disetujui_oleh": user}
         )
@@ -481,11 +538,8 @@ def realisasi_kembalikan(*, realisasi: Realisasi, user, alasan: str) -> Realisas
     with transaction.atomic():
         realisasi, indikator = _muat(realisasi)
         akses = akses_pengguna(user, indikator.perangkat_daerah)
-        if realisasi.status == S.DIVERIFIKASI:
-            _wajib(boleh_setujui(akses))
-        else:
-            _wajib(boleh_setujui(akses) or boleh_verifikasi(akses, indikator.unit_id))
-        _wajib_status(realisasi, KEMBALIKAN)
+        wajib_peran_transisi(akses, KEMBALIKAN, status=realisasi.status, unit_id=indikator.unit_id)
+        wajib_status(realisasi, KEMBALIKAN)
         return _pindah(
             realisasi=realisasi,
             transisi=KEMBALIKAN,

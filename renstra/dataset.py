@@ -1673,7 +1673,13 @@ class _Pemuat:
             for th, jumlah in _dict(isi.get("realisasi_anggaran_tahunan")).items():
                 per_tw[(int(th), 0)] = jumlah
             for (tahun, tw), jumlah in sorted(per_tw.items()):
-                baris = {**node, "tahun": tahun, "triwulan": tw, "jumlah": _desimal(jumlah)}
+                baris = {
+                    **node,
+                    "tahun": tahun,
+                    "triwulan": tw,
+                    "jumlah": _desimal(jumlah),
+                    "status": StatusRealisasi.DISETUJUI,
+                }
                 realisasi.append(
                     _Baris((tingkat, kunci, tahun, tw), baris, buat=jumlah is not None)
                 )
@@ -1683,9 +1689,18 @@ class _Pemuat:
             obj.versi += 1
             obj.diubah = timezone.now()
 
+        lama = self._lama_tingkat(RealisasiAnggaran, "tahun", "triwulan")
+        # As for indicator realisations: a quarter the file leaves empty never clears an
+        # amount entered in the app and still in its workflow; only approved rows follow it.
+        kosong = {b.kunci for b in realisasi if not b.buat}
+        lama = {
+            k: obj
+            for k, obj in lama.items()
+            if k not in kosong or obj.status == StatusRealisasi.DISETUJUI
+        }
         self.sinkron(
             RealisasiAnggaran,
-            self._lama_tingkat(RealisasiAnggaran, "tahun", "triwulan"),
+            lama,
             realisasi,
             saat_ubah=saat_ubah,
             bidang_tambahan=("versi", "diubah"),

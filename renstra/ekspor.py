@@ -13,8 +13,9 @@ loader (`renstra.dataset._Pemuat`):
   decimal string; decimals are plain notation without trailing zeros ("100.0000" → "100").
 - Realisation rows: triwulan 0 is `tahunan` and holds pembilang/penyebut; triwulan 1–4 are
   the `triwulan` list. The analysis texts come from the row the loader would write them to.
-- Only approved realisations (status `disetujui`) are exported: the loader marks every row it
-  loads as approved, so exporting a draft would approve it on the way back.
+- Only approved realisations (status `disetujui`), of indicators and of budgets, are
+  exported: the loader marks every row it loads as approved, so exporting a draft would
+  approve it on the way back.
 - A Perjanjian Kinerja names its first party by NIP, else by name, else (an official known
   only by position) by `pihak_pertama_jabatan`.
 - `sdm` holds the staffing tables (jenis "sdm") as stored, cells as printed text; the
@@ -73,6 +74,10 @@ SUMBER = "ekspor SAKIP Kinerja"
 PESAN_CATATAN_REALISASI_BELUM_DISETUJUI = (
     "{jumlah} baris realisasi yang belum disetujui tidak diekspor; berkas hanya memuat "
     "realisasi yang disetujui."
+)
+PESAN_CATATAN_REALISASI_ANGGARAN_BELUM_DISETUJUI = (
+    "{jumlah} baris realisasi anggaran yang belum disetujui tidak diekspor; berkas hanya memuat "
+    "realisasi anggaran yang disetujui."
 )
 PESAN_CATATAN_KONDISI = (
     'Kondisi {jenis} indikator {kode} ("{nilai}") bukan angka maupun predikat dan tidak diekspor.'
@@ -312,8 +317,18 @@ class _Pengekspor:
         self.realisasi_anggaran: dict[tuple[str, int], dict[int, dict[int, Any]]] = defaultdict(
             lambda: defaultdict(dict)
         )
+        anggaran_belum_disetujui = 0
         for r in self.d.realisasi_anggaran:
+            if r.status != StatusRealisasi.DISETUJUI:
+                anggaran_belum_disetujui += 1
+                continue
             self.realisasi_anggaran[self._node(r)][r.tahun][r.triwulan] = angka(r.jumlah)
+        if anggaran_belum_disetujui:
+            self.catatan.append(
+                PESAN_CATATAN_REALISASI_ANGGARAN_BELUM_DISETUJUI.format(
+                    jumlah=anggaran_belum_disetujui
+                )
+            )
 
         self.pk_indikator: dict[int, list[PKIndikator]] = defaultdict(list)
         for r in self.d.pk_indikator:

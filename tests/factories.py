@@ -258,6 +258,7 @@ class RealisasiAnggaranFactory(DjangoModelFactory):
     tahun = 2023
     triwulan = 1
     jumlah = Decimal("250000")
+    status = StatusRealisasi.DISETUJUI  # report tests count approved amounts only
 
 
 class AnggaranBelanjaFactory(DjangoModelFactory):

@@ -16,7 +16,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from anggaran.models import Pagu
+from anggaran import services as layanan_anggaran
+from anggaran.models import Pagu, RealisasiAnggaran
 from kinerja import services
 from kinerja.models import Bukti, PembukaanKembali
 from renstra.models import Indikator, SubKegiatan, UnitKerja
@@ -84,6 +85,22 @@ def dunia(paser, persona, jendela_terbuka):
         kegiatan__program__renstra__perangkat_daerah=paser, kode="8.01.02.2.01.02"
     )
     Pagu.objects.create(sub_kegiatan=sub, tahun=TAHUN_UJI, perubahan=Decimal("176239500"))
+    # Budget rows of the same sub-kegiatan: TW I draft (open quarter), TW II submitted,
+    # TW III verified.
+    anggaran_draft = layanan_anggaran.realisasi_anggaran_simpan(
+        sub_kegiatan=sub,
+        tahun=TAHUN_UJI,
+        triwulan=1,
+        jumlah=Decimal("1000000"),
+        versi=0,
+        user=operator,
+    )
+    anggaran_diajukan, anggaran_diverifikasi = (
+        RealisasiAnggaran.objects.create(
+            sub_kegiatan=sub, tahun=TAHUN_UJI, triwulan=tw, jumlah=Decimal("2000000"), status=st
+        )
+        for tw, st in ((2, "diajukan"), (3, "diverifikasi"))
+    )
     pembukaan = PembukaanKembali.objects.create(
         perangkat_daerah=paser,
         unit_kerja=unit_a,
@@ -102,6 +119,9 @@ def dunia(paser, persona, jendela_terbuka):
         "bukti": Bukti.objects.filter(realisasi=draft).first(),
         "unit_a": unit_a,
         "sub": sub,
+        "anggaran_draft": anggaran_draft,
+        "anggaran_diajukan": anggaran_diajukan,
+        "anggaran_diverifikasi": anggaran_diverifikasi,
         "pembukaan": pembukaan,
         "besok": besok,
     }
@@ -296,8 +316,40 @@ MATRIKS = [
         "anggaran:realisasi_isi",
         "post",
         lambda d: {"pd": d["pd"], "sub_kegiatan": d["sub"].pk, "tahun": TAHUN_UJI, "triwulan": 1},
-        lambda d: {"jumlah": "1.000.000", "versi": 0},
+        lambda d: {"jumlah": "1.500.000", "versi": d["anggaran_draft"].versi},
         OPERATOR_A,
+        302,
+    ),
+    (
+        "anggaran:realisasi_ajukan",
+        "post",
+        lambda d: {"pd": d["pd"], "pk": d["anggaran_draft"].pk},
+        None,
+        OPERATOR_A,
+        302,
+    ),
+    (
+        "anggaran:realisasi_verifikasi",
+        "post",
+        lambda d: {"pd": d["pd"], "pk": d["anggaran_diajukan"].pk},
+        None,
+        {"verifikator", "superuser"},
+        302,
+    ),
+    (
+        "anggaran:realisasi_setujui",
+        "post",
+        lambda d: {"pd": d["pd"], "pk": d["anggaran_diverifikasi"].pk},
+        None,
+        {"kepala", "superuser"},
+        302,
+    ),
+    (
+        "anggaran:realisasi_kembalikan",
+        "post",
+        lambda d: {"pd": d["pd"], "pk": d["anggaran_diajukan"].pk},
+        lambda d: {"alasan": "Periksa lagi"},
+        {"verifikator", "kepala", "superuser"},
         302,
     ),
     (
@@ -413,6 +465,9 @@ def milik_balangan(balangan, persona):
     ind = Indikator.objects.filter(perangkat_daerah=balangan).first()
     r = Realisasi.objects.for_pd(balangan).first()
     sub = SubKegiatan.objects.filter(kegiatan__program__renstra__perangkat_daerah=balangan).first()
+    ra = RealisasiAnggaran.objects.create(
+        sub_kegiatan=sub, tahun=TAHUN_UJI, triwulan=1, jumlah=Decimal(1), status="diajukan"
+    )
     bukti = Bukti.objects.create(realisasi=r, tautan="https://contoh.go.id/balangan")
     pembukaan = PembukaanKembali.objects.create(
         perangkat_daerah=balangan,
@@ -421,7 +476,7 @@ def milik_balangan(balangan, persona):
         alasan="x",
         diminta_oleh=persona("luar"),
     )
-    return {"ind": ind, "r": r, "sub": sub, "bukti": bukti, "pembukaan": pembukaan}
+    return {"ind": ind, "r": r, "sub": sub, "ra": ra, "bukti": bukti, "pembukaan": pembukaan}
 
 
 OBJEK_LAIN = [
@@ -454,6 +509,10 @@ OBJEK_LAIN = [
         "get",
         lambda o: {"sub_kegiatan": o["sub"].pk, "tahun": TAHUN_UJI},
     ),
+    ("anggaran:realisasi_ajukan", "post", lambda o: {"pk": o["ra"].pk}),
+    ("anggaran:realisasi_verifikasi", "post", lambda o: {"pk": o["ra"].pk}),
+    ("anggaran:realisasi_setujui", "post", lambda o: {"pk": o["ra"].pk}),
+    ("anggaran:realisasi_kembalikan", "post", lambda o: {"pk": o["ra"].pk}),
     ("renstra:indikator_ubah", "get", lambda o: {"pk": o["ind"].pk}),
     ("renstra:target_ubah", "get", lambda o: {"pk": o["ind"].pk, "tahun": TAHUN_UJI}),
     ("renstra:indikator_riwayat", "get", lambda o: {"pk": o["ind"].pk}),

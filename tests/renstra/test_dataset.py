@@ -985,3 +985,28 @@ def test_reload_never_clears_a_draft_entered_in_the_app(paser):
     assert draf.nilai == Decimal("50")
     assert draf.status == StatusRealisasi.DRAFT
     assert hasil.diperbarui["realisasi"] == 0
+
+
+def test_reload_never_clears_a_budget_draft_entered_in_the_app(paser):
+    from anggaran.models import RealisasiAnggaran
+    from kinerja.models import StatusRealisasi
+    from renstra.dataset import baca_berkas, muat
+
+    data = baca_berkas(DEMO_DIR / "kesbangpol-paser.json")
+    for program in data["program"]:
+        for kegiatan in program.get("kegiatan", []):
+            for sub in kegiatan.get("sub_kegiatan", []):
+                if sub["kode"] == "8.01.02.2.01.02":
+                    sub["realisasi_anggaran"]["2023"][2] = None  # TW III left empty
+    draf = RealisasiAnggaran.objects.get(
+        sub_kegiatan__kode="8.01.02.2.01.02",
+        sub_kegiatan__kegiatan__program__renstra__perangkat_daerah=paser,
+        tahun=2023,
+        triwulan=3,
+    )
+    draf.jumlah, draf.status = Decimal("1000"), StatusRealisasi.DRAFT
+    draf.save()
+    muat(data)
+    draf.refresh_from_db()
+    assert draf.jumlah == Decimal("1000")
+    assert draf.status == StatusRealisasi.DRAFT

@@ -15,13 +15,14 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from anggaran.models import Pagu
+from anggaran.models import Pagu, RealisasiAnggaran
 from common.models import AuditLog
 from kinerja.models import PerjanjianKinerja, PKAnggaran, Realisasi, StatusRealisasi
 from renstra.dataset import AKSI_BUAT, AKSI_HAPUS, AKSI_UBAH, muat, muat_berkas, validasi
 from renstra.ekspor import (
     PESAN_CATATAN_KONDISI,
     PESAN_CATATAN_PK_TANPA_PIHAK,
+    PESAN_CATATAN_REALISASI_ANGGARAN_BELUM_DISETUJUI,
     PESAN_CATATAN_REALISASI_BELUM_DISETUJUI,
     PESAN_CATATAN_RENSTRA_LAIN,
     SUMBER,
@@ -269,6 +270,22 @@ def test_draft_realisation_is_left_out_with_a_note(paser):
     data = ekspor_dataset(pd=paser)
     assert "2025" not in cari_indikator(data, "S2.I1")["realisasi"]
     assert data["catatan"] == [PESAN_CATATAN_REALISASI_BELUM_DISETUJUI.format(jumlah=1)]
+    assert validasi(data) == []
+
+
+def test_draft_budget_realisation_is_left_out_with_a_note(paser):
+    from renstra.models import SubKegiatan
+
+    sub = SubKegiatan.objects.get(
+        kegiatan__program__renstra__perangkat_daerah=paser, kode="8.01.01.2.01.01"
+    )
+    RealisasiAnggaran.objects.create(
+        sub_kegiatan=sub, tahun=2025, triwulan=1, jumlah=Decimal("10"), status="diajukan"
+    )
+    data = ekspor_dataset(pd=paser)
+    simpul = next(s for s in semua_simpul(data) if s["kode"] == "8.01.01.2.01.01")
+    assert simpul["realisasi_anggaran"] == {"2023": ["0", "2300000", "12000000", "0"]}
+    assert data["catatan"] == [PESAN_CATATAN_REALISASI_ANGGARAN_BELUM_DISETUJUI.format(jumlah=1)]
     assert validasi(data) == []
 
 

@@ -109,7 +109,9 @@ class Command(BaseCommand):
             hanya_iku=opsi["hanya_iku"],
             hanya_resmi=not opsi["termasuk_draf"],
         )
-        rekap = rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan)
+        rekap = rekap_anggaran(
+            pd=pd, tahun=tahun, triwulan=triwulan, hanya_resmi=not opsi["termasuk_draf"]
+        )
         masalah = validasi_pd(pd=pd, tahun=tahun)
         self._teks(pd, pengukuran, rekap, masalah, ringkas=opsi["ringkas"])
 
