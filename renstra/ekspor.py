@@ -22,6 +22,13 @@ loader (`renstra.dataset._Pemuat`):
   facilities tables (jenis "sarana") have no place in the format and are not exported.
 
 Every model is read with one query whatever the size of the plan (see `_Data`).
+
+What the format does not carry (lost in a round trip): the PD logo and averaging cap;
+`Pejabat.aktif`; `rumus_negatif`, `persen_dari_keseluruhan` and the benchmark of an indicator;
+the workflow of a realisation (status, who entered/verified/approved, `versi`, `penjelasan`),
+its evidence and quarterly pembilang/penyebut; a PK's signatures, fingerprint, scan, revision
+links and reasons, `indikator_atasan` and `alasan_selisih`; `AnalisisProgram`, entry windows
+and reopen requests; facilities tables; more than one Renstra period per file.
 """
 
 from __future__ import annotations
