@@ -21,6 +21,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from anggaran import services as anggaran_services
+from anggaran.models import RealisasiAnggaran
 from kinerja import services as kinerja_services
 from kinerja.models import PembukaanKembali, Realisasi, StatusRealisasi
 from kinerja.periode import status_periode
@@ -119,12 +121,13 @@ class BerandaPDView(PDAccessMixin, TemplateView):
                 k["persen_diajukan"] = str(k["diajukan"] * 100 // n)
             ctx["tugas_operator"] = list(per_unit.values())
 
+        # Each inbox: the indicator and budget realisations waiting for my decision.
         kotak_masuk = []
         if akses.punya(Peran.VERIFIKATOR) and not akses.superuser:
             unit_ids = akses.unit_ids(Peran.VERIFIKATOR)
-            kotak_masuk.append(("verifikasi", self._masuk(StatusRealisasi.DIAJUKAN, unit_ids)))
+            kotak_masuk.append(self._kotak("verifikasi", StatusRealisasi.DIAJUKAN, unit_ids))
         if akses.punya(Peran.KEPALA):
-            kotak_masuk.append(("setujui", self._masuk(StatusRealisasi.DIVERIFIKASI, None)))
+            kotak_masuk.append(self._kotak("setujui", StatusRealisasi.DIVERIFIKASI, None))
         ctx["kotak_masuk"] = kotak_masuk
         if akses.punya(Peran.KEPALA, Peran.PERENCANA):
             ctx["pembukaan_menunggu"] = list(
@@ -149,6 +152,25 @@ class BerandaPDView(PDAccessMixin, TemplateView):
         ctx["garis_100"] = _lebar(Decimal(100))
         ctx["boleh_audit"] = akses.punya(*PERAN_AUDIT)
         return ctx
+
+    def _kotak(self, jenis: str, status: str, unit_ids) -> dict:
+        kinerja = self._masuk(status, unit_ids)
+        anggaran = self._masuk_anggaran(status, unit_ids)
+        return {
+            "jenis": jenis,
+            "kinerja": kinerja,
+            "anggaran": anggaran,
+            "jumlah": len(kinerja) + len(anggaran),
+        }
+
+    def _masuk_anggaran(self, status: str, unit_ids):
+        sub = anggaran_services.sub_kegiatan_pd(self.pd)
+        if unit_ids is not None:
+            sub = sub.filter(unit_id__in=unit_ids)
+        qs = RealisasiAnggaran.objects.filter(
+            sub_kegiatan__in=sub.values("pk"), status=status
+        ).select_related("sub_kegiatan", "diisi_oleh")
+        return list(qs.order_by("tahun", "triwulan", "sub_kegiatan__kode")[:50])
 
     def _masuk(self, status: str, unit_ids):
         qs = Realisasi.objects.filter(

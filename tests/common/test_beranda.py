@@ -120,8 +120,8 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     a locked quarter); Renstra years (period selector); units; for an operator their indicators
     and the quarter's realisasi; for a verifikator the inbox; for a kepala the inbox and the
     reopen requests; then the pengukuran selector (Renstra, scale, sasaran, indicators,
-    targets, quarterly targets, realisasi); the latest year with approved numbers:
-    18 / 17 / 18.
+    targets, quarterly targets, realisasi); the latest year with approved numbers; each
+    inbox also lists budget realisations (one query): 18 / 18 / 19.
     """
     user = persona(nama)
     client.force_login(user)
@@ -150,7 +150,7 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     assert respon.content.decode().count("grafik-baris") == 6 * 5
 
 
-HOME_QUERIES = {"operator": 18, "verifikator": 17, "kepala": 18}
+HOME_QUERIES = {"operator": 18, "verifikator": 18, "kepala": 19}
 
 
 def test_audit_csv_is_scoped(
@@ -186,3 +186,40 @@ def test_empty_period_points_to_the_latest_year_with_numbers(client, paser, kepa
     teks = beranda(client, paser, tahun=2023, triwulan=4).content.decode()
     assert 'data-uji="data-terakhir"' not in teks
     assert 'data-uji="capaian-S2">100,00%' in teks
+
+
+def test_inboxes_list_budget_realisations(client, paser, verifikator, kepala):
+    from anggaran.models import RealisasiAnggaran
+    from kinerja.models import StatusRealisasi
+    from renstra.models import SubKegiatan
+
+    def sub(kode):
+        return SubKegiatan.objects.get(
+            kegiatan__program__renstra__perangkat_daerah=paser, kode=kode
+        )
+
+    # Unit A (bidang-ideologi) submitted one amount; another unit's amount is verified.
+    RealisasiAnggaran.objects.create(
+        sub_kegiatan=sub("8.01.02.2.01.02"),
+        tahun=TAHUN_UJI,
+        triwulan=1,
+        jumlah=Decimal("1500000"),
+        status=StatusRealisasi.DIAJUKAN,
+    )
+    RealisasiAnggaran.objects.create(
+        sub_kegiatan=sub("8.01.06.2.01.06"),
+        tahun=TAHUN_UJI,
+        triwulan=1,
+        jumlah=Decimal("2500000"),
+        status=StatusRealisasi.DIVERIFIKASI,
+    )
+    client.force_login(verifikator)
+    teks = beranda(client, paser, tahun=TAHUN_UJI, triwulan=1).content.decode()
+    bagian = teks.split('data-uji="kotak-masuk-anggaran-verifikasi"')[1].split("</ul>")[0]
+    assert "8.01.02.2.01.02" in bagian and "Rp 1.500.000" in bagian
+    assert "8.01.06.2.01.06" not in teks
+    client.force_login(kepala)
+    teks = beranda(client, paser, tahun=TAHUN_UJI, triwulan=1).content.decode()
+    bagian = teks.split('data-uji="kotak-masuk-anggaran-setujui"')[1].split("</ul>")[0]
+    assert "8.01.06.2.01.06" in bagian and "Rp 2.500.000" in bagian
+    assert "8.01.02.2.01.02" not in bagian
