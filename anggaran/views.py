@@ -16,7 +16,13 @@ from common.models import AuditLog, Peran
 from common.permissions import PESAN_TIDAK_BERHAK, PDAccessMixin, pd_access
 from kinerja.forms import KembalikanForm
 from kinerja.periode import status_periode
-from kinerja.views import _kembali, baca_periode, pilihan_periode, wajib_periode
+from kinerja.views import (
+    baca_periode,
+    jalankan_aksi,
+    jalankan_kembalikan,
+    pilihan_periode,
+    wajib_periode,
+)
 from renstra.models import UnitKerja
 
 from . import services
@@ -182,18 +188,11 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
 # --- Workflow actions -------------------------------------------------------------------------
 
 
-def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str, **kwargs):
+def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str):
     # The object first: another PD's id answers 404 whatever the user's roles.
     r = _realisasi(akses.pd, pk)
-    akses.wajib(*peran)
-    try:
-        fungsi(realisasi=r, user=request.user, **kwargs)
-    except ValidationError as exc:
-        for p in exc.messages:
-            messages.error(request, p)
-    else:
-        messages.success(request, pesan)
-    return _kembali(request, url_isi(akses.pd.slug, r))
+    url = url_isi(akses.pd.slug, r)
+    return jalankan_aksi(request, akses, r, peran=peran, fungsi=fungsi, pesan=pesan, url=url)
 
 
 @require_POST
@@ -233,22 +232,15 @@ def realisasi_setujui(request, akses, pk):
 @require_POST
 @pd_access()
 def realisasi_kembalikan(request, akses, pk):
-    peran = (Peran.VERIFIKATOR, Peran.KEPALA)
-    form = KembalikanForm(request.POST)
-    if not form.is_valid():
-        r = _realisasi(akses.pd, pk)
-        akses.wajib(*peran)
-        for p in form.errors.get("alasan", []):
-            messages.error(request, p)
-        return _kembali(request, url_isi(akses.pd.slug, r))
-    return _aksi(
+    r = _realisasi(akses.pd, pk)
+    url = url_isi(akses.pd.slug, r)
+    return jalankan_kembalikan(
         request,
         akses,
-        pk,
-        peran,
-        services.realisasi_anggaran_kembalikan,
-        PESAN_DIKEMBALIKAN,
-        alasan=form.cleaned_data["alasan"],
+        r,
+        fungsi=services.realisasi_anggaran_kembalikan,
+        pesan=PESAN_DIKEMBALIKAN,
+        url=url,
     )
 
 

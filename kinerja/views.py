@@ -367,18 +367,48 @@ def realisasi_pratinjau(request, akses, indikator, tahun, triwulan):
 # --- Workflow actions -------------------------------------------------------------------------
 
 
-def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str, **kwargs):
-    # The object first: another PD's id answers 404 whatever the user's roles.
-    r = _realisasi(akses.pd, pk)
+def jalankan_aksi(request, akses, objek, *, peran: tuple, fungsi, pesan: str, url: str, **kwargs):
+    """One workflow action on a realisation (indicator or budget): role check, service call,
+    its outcome as a message, back to `url` (or the posted `next`)."""
     akses.wajib(*peran)
     try:
-        fungsi(realisasi=r, user=request.user, **kwargs)
+        fungsi(realisasi=objek, user=request.user, **kwargs)
     except ValidationError as exc:
         for p in _pesan_galat(exc):
             messages.error(request, p)
     else:
         messages.success(request, pesan)
-    return _kembali(request, url_isi(akses.pd.slug, r))
+    return _kembali(request, url)
+
+
+PERAN_KEMBALIKAN = (Peran.VERIFIKATOR, Peran.KEPALA)
+
+
+def jalankan_kembalikan(request, akses, objek, *, fungsi, pesan: str, url: str):
+    """Return a realisation to its author; the reason is required (KembalikanForm)."""
+    form = KembalikanForm(request.POST)
+    if not form.is_valid():
+        akses.wajib(*PERAN_KEMBALIKAN)
+        for p in form.errors.get("alasan", []):
+            messages.error(request, p)
+        return _kembali(request, url)
+    return jalankan_aksi(
+        request,
+        akses,
+        objek,
+        peran=PERAN_KEMBALIKAN,
+        fungsi=fungsi,
+        pesan=pesan,
+        url=url,
+        alasan=form.cleaned_data["alasan"],
+    )
+
+
+def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str):
+    # The object first: another PD's id answers 404 whatever the user's roles.
+    r = _realisasi(akses.pd, pk)
+    url = url_isi(akses.pd.slug, r)
+    return jalankan_aksi(request, akses, r, peran=peran, fungsi=fungsi, pesan=pesan, url=url)
 
 
 @require_POST
@@ -409,22 +439,10 @@ def realisasi_setujui(request, akses, pk):
 @require_POST
 @pd_access()
 def realisasi_kembalikan(request, akses, pk):
-    peran = (Peran.VERIFIKATOR, Peran.KEPALA)
-    form = KembalikanForm(request.POST)
-    if not form.is_valid():
-        r = _realisasi(akses.pd, pk)
-        akses.wajib(*peran)
-        for p in form.errors.get("alasan", []):
-            messages.error(request, p)
-        return _kembali(request, url_isi(akses.pd.slug, r))
-    return _aksi(
-        request,
-        akses,
-        pk,
-        peran,
-        services.realisasi_kembalikan,
-        PESAN_DIKEMBALIKAN,
-        alasan=form.cleaned_data["alasan"],
+    r = _realisasi(akses.pd, pk)
+    url = url_isi(akses.pd.slug, r)
+    return jalankan_kembalikan(
+        request, akses, r, fungsi=services.realisasi_kembalikan, pesan=PESAN_DIKEMBALIKAN, url=url
     )
 
 

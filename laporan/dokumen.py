@@ -317,54 +317,38 @@ def tabel_pk(data: DataLKjIP, kunci: str = "pk") -> Tabel:
     """The PK of the year: the recorded agency PK, else the measured targets and their source."""
     pk: PKPerangkatDaerah | None = data.pk
     baris = []
-    if pk is not None and pk.perubahan:
+    if pk is not None:
+        # A PK Perubahan shows the target before and after the revision.
+        perubahan = pk.perubahan
         for n, r in enumerate(pk.indikator, start=1):
-            sebelum = r.target_sebelum_predikat or r.target_sebelum
+            target = [Sel(r.nilai_masukan(), NILAI, kunci="target")]
+            if perubahan:
+                sebelum = r.target_sebelum_predikat or r.target_sebelum
+                target.insert(0, Sel(sebelum, NILAI, kunci="target_sebelum"))
             baris.append(
                 Baris(
                     (
                         _t(str(n), kelas="tengah"),
                         _t(r.sasaran_uraian),
                         _t(r.uraian),
-                        Sel(sebelum, NILAI, kunci="target_sebelum"),
-                        Sel(r.nilai_masukan(), NILAI, kunci="target"),
+                        *target,
                         _t(r.satuan),
                     ),
                     kunci=f"pk-{n}",
                     label=f"PK baris {n}",
                 )
             )
-        kepala = (
-            (
-                Kepala("No"),
-                Kepala("Sasaran"),
-                Kepala("Indikator kinerja"),
-                Kepala("Target sebelum perubahan"),
-                Kepala("Target setelah perubahan"),
-                Kepala("Satuan"),
-            ),
+        kolom_target = (
+            (Kepala("Target sebelum perubahan"), Kepala("Target setelah perubahan"))
+            if perubahan
+            else (Kepala("Target"),)
         )
-    elif pk is not None:
-        for n, r in enumerate(pk.indikator, start=1):
-            baris.append(
-                Baris(
-                    (
-                        _t(str(n), kelas="tengah"),
-                        _t(r.sasaran_uraian),
-                        _t(r.uraian),
-                        Sel(r.nilai_masukan(), NILAI, kunci="target"),
-                        _t(r.satuan),
-                    ),
-                    kunci=f"pk-{n}",
-                    label=f"PK baris {n}",
-                )
-            )
         kepala = (
             (
                 Kepala("No"),
                 Kepala("Sasaran"),
                 Kepala("Indikator kinerja"),
-                Kepala("Target"),
+                *kolom_target,
                 Kepala("Satuan"),
             ),
         )

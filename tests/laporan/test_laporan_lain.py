@@ -159,3 +159,33 @@ def test_signed_pk_in_the_lkjip_annex_keeps_its_fingerprint_on_every_page(paser)
     assert len(halaman) >= 2
     for teks in halaman:
         assert sidik in teks.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("slug", "tahun", "kolom"),
+    [
+        ("kesbangpol-balangan", 2023, ["Target sebelum perubahan", "Target setelah perubahan"]),
+        ("kesbangpol-paser", 2024, ["Target"]),
+    ],
+)
+def test_pk_table_of_the_lkjip_shows_before_and_after_for_a_revision(db, slug, tahun, kolom):
+    from kinerja import pk as layanan_pk
+    from kinerja.models import PerjanjianKinerja, StatusPK
+    from laporan.dokumen import tabel_pk
+    from laporan.selectors import data_lkjip
+    from renstra.models import PerangkatDaerah
+
+    pd = PerangkatDaerah.objects.get(slug=slug)
+    # Only a signed PK is in force: sign the head's (eselon II) PK of the year.
+    pk = PerjanjianKinerja.objects.get(perangkat_daerah=pd, tahun=tahun, pihak_pertama__eselon="II")
+    PerjanjianKinerja.objects.filter(pk=pk.pk).update(
+        status=StatusPK.DITANDATANGANI,
+        sidik_jari=layanan_pk.hitung_sidik_jari(pk),
+        isi_kanonik=layanan_pk.teks_kanonik(pk),
+    )
+    data = data_lkjip(pd=pd, tahun=tahun)
+    assert data.pk is not None
+    tabel = tabel_pk(data)
+    judul = [k.teks for k in tabel.kepala[0]]
+    assert judul == ["No", "Sasaran", "Indikator kinerja", *kolom, "Satuan"]
+    assert all(len(b.sel) == len(judul) for b in tabel.baris)
