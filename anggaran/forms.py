@@ -1,6 +1,6 @@
 from django import forms
 
-from kinerja.forms import AngkaField
+from common.forms import AngkaField
 
 
 class RealisasiAnggaranForm(forms.Form):

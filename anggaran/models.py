@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from kinerja.models import StatusRealisasi
+from common.workflow import Status as StatusRealisasi
 from renstra.models import Kegiatan, PerangkatDaerah, Program, SubKegiatan, decimal_field
 
 PESAN_SATU_TINGKAT = "Anggaran harus melekat pada tepat satu program, kegiatan atau sub-kegiatan."

@@ -20,46 +20,35 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal, localcontext
-
-from django.db.models import Q
+from decimal import Decimal
 
 from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
-from common.formatting import PRESISI
-from kinerja.capaian import rata_rata_capaian
-from kinerja.models import StatusRealisasi
-from kinerja.selectors import (
-    batas_rata_rata,
-    capaian_indikator,
-    muat_data_indikator,
-    nilai_realisasi,
-    periksa_triwulan,
-    pilih_target,
-    renstra_aktif,
-)
+from common.hitung import jumlah as _jumlah
+from common.hitung import kurang as _kurang
+from common.hitung import persen as _persen
+from common.workflow import Status
 from renstra.models import (
-    Indikator,
-    Kegiatan,
     PerangkatDaerah,
     PeriodeRenstra,
     Program,
-    SubKegiatan,
+)
+from renstra.selectors import (
+    muat_pohon_rencana,
+    periksa_triwulan,
+    q_dalam_renstra,
+    renstra_aktif,
 )
 
 __all__ = [
-    "LABEL_EFISIEN",
     "TINGKAT_KEGIATAN",
     "TINGKAT_PROGRAM",
     "TINGKAT_SUB_KEGIATAN",
     "BarisAnggaran",
     "BarisBelanja",
-    "BarisEfisiensi",
-    "Efisiensi",
     "KelompokBelanja",
     "PohonAnggaran",
     "RekapAnggaran",
     "RekapBelanja",
-    "efisiensi",
     "hitung_pohon",
     "muat_pohon_anggaran",
     "rekap_anggaran",
@@ -75,33 +64,6 @@ MODEL_TINGKAT = {
     TINGKAT_KEGIATAN: "renstra.kegiatan",
     TINGKAT_SUB_KEGIATAN: "renstra.subkegiatan",
 }
-
-LABEL_EFISIEN = "efisien"
-"""Efisiensi label: capaian kinerja ≥ 100% with serapan anggaran < 100% (DOMAIN.md §5.2)."""
-
-SERATUS = Decimal(100)
-
-
-def _persen(pembilang: Decimal | None, penyebut: Decimal | None) -> Decimal | None:
-    if pembilang is None or penyebut is None or penyebut == 0:
-        return None
-    with localcontext(prec=PRESISI):
-        return pembilang * SERATUS / penyebut
-
-
-def _jumlah(nilai: Iterable[Decimal | None]) -> Decimal | None:
-    ada = [n for n in nilai if n is not None]
-    if not ada:
-        return None
-    with localcontext(prec=PRESISI):
-        return sum(ada, Decimal(0))
-
-
-def _kurang(a: Decimal | None, b: Decimal | None) -> Decimal | None:
-    if a is None or b is None:
-        return None
-    with localcontext(prec=PRESISI):
-        return a - b
 
 
 # --- Loading the program tree with its amounts ----------------------------------------------
@@ -130,62 +92,37 @@ def _tingkat(obj: Pagu | RealisasiAnggaran) -> tuple[str, int]:
     return TINGKAT_PROGRAM, obj.program_id
 
 
-def _filter_renstra(renstra: PeriodeRenstra) -> Q:
-    return (
-        Q(program__renstra=renstra)
-        | Q(kegiatan__program__renstra=renstra)
-        | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
-    )
-
-
 def muat_pohon_anggaran(
     *,
     renstra: PeriodeRenstra | None,
     tahun_list: Iterable[int],
     dengan_sasaran: bool = False,
     hanya_resmi: bool = True,
+    dengan_realisasi: bool = True,
 ) -> PohonAnggaran:
     """Load programs, kegiatan, sub-kegiatan, pagu and realisasi anggaran of `tahun_list`
     (approved realisasi only unless `hanya_resmi` is False).
 
-    Queries (5, +1 with `dengan_sasaran`): programs (with unit kerja); [program→sasaran];
-    kegiatan; sub-kegiatan; pagu; realisasi anggaran. None when `renstra` is None.
+    Queries (5, +1 with `dengan_sasaran`, −1 without `dengan_realisasi`): the program tree
+    (renstra.selectors.muat_pohon_rencana: programs, [program→sasaran], kegiatan, sub-kegiatan);
+    pagu; realisasi anggaran. Empty when `renstra` is None.
     """
     if renstra is None:
         return PohonAnggaran(None, [], {}, {})
     tahun_list = sorted(set(tahun_list))
-    program_qs = Program.objects.filter(renstra=renstra).select_related("unit_kerja")
-    if dengan_sasaran:
-        program_qs = program_qs.prefetch_related("sasaran")
-    program = list(program_qs.order_by("urutan", "id"))
-    kegiatan = list(
-        Kegiatan.objects.filter(program__renstra=renstra)
-        .select_related("unit_kerja")
-        .order_by("urutan", "id")
-    )
-    sub = list(
-        SubKegiatan.objects.filter(kegiatan__program__renstra=renstra)
-        .select_related("unit_kerja")
-        .order_by("urutan", "id")
-    )
-    sub_per_kegiatan: dict[int, list[SubKegiatan]] = defaultdict(list)
-    for s in sub:
-        sub_per_kegiatan[s.kegiatan_id].append(s)
-    kegiatan_per_program: dict[int, list[Kegiatan]] = defaultdict(list)
-    for k in kegiatan:
-        k.sub_kegiatan_dimuat = sub_per_kegiatan[k.pk]
-        kegiatan_per_program[k.program_id].append(k)
-    for p in program:
-        p.kegiatan_dimuat = kegiatan_per_program[p.pk]
+    program = muat_pohon_rencana(renstra, dengan_sasaran=dengan_sasaran)
     pagu = {}
-    for pg in Pagu.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list):
+    for pg in Pagu.objects.filter(q_dalam_renstra(renstra), tahun__in=tahun_list):
         pagu[(*_tingkat(pg), pg.tahun)] = pg
     realisasi: dict[tuple[str, int, int], dict[int, RealisasiAnggaran]] = defaultdict(dict)
-    realisasi_qs = RealisasiAnggaran.objects.filter(_filter_renstra(renstra), tahun__in=tahun_list)
-    if hanya_resmi:
-        realisasi_qs = realisasi_qs.filter(status=StatusRealisasi.DISETUJUI)
-    for r in realisasi_qs:
-        realisasi[(*_tingkat(r), r.tahun)][r.triwulan] = r
+    if dengan_realisasi:
+        realisasi_qs = RealisasiAnggaran.objects.filter(
+            q_dalam_renstra(renstra), tahun__in=tahun_list
+        )
+        if hanya_resmi:
+            realisasi_qs = realisasi_qs.filter(status=Status.DISETUJUI)
+        for r in realisasi_qs:
+            realisasi[(*_tingkat(r), r.tahun)][r.triwulan] = r
     return PohonAnggaran(renstra, program, pagu, dict(realisasi))
 
 
@@ -364,104 +301,6 @@ def rekap_anggaran(
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
     return hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=triwulan)
-
-
-# --- Efisiensi ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BarisEfisiensi:
-    """Efficiency of one program, kegiatan or sub-kegiatan for the year (seed 001 Tabel 3.15)."""
-
-    tingkat: str
-    id: int
-    kode: str
-    nama: str
-    capaian_kinerja: Decimal | None
-    """Mean capaian of the indicators attached to this object (PD cap applied), unrounded."""
-    jumlah_indikator: int
-    """Indicators whose capaian entered the mean."""
-    pagu: Decimal | None
-    realisasi: Decimal | None
-    serapan: Decimal | None
-    """realisasi / pagu × 100."""
-    selisih: Decimal | None
-    """capaian_kinerja − serapan, in percentage points."""
-    efisien: bool
-    label: str
-    """LABEL_EFISIEN when capaian ≥ 100 and serapan < 100, else ""."""
-    hemat: Decimal | None
-    """pagu − realisasi (rupiah not spent)."""
-
-
-@dataclass(frozen=True)
-class Efisiensi:
-    pd_id: int
-    tahun: int
-    baris: tuple[BarisEfisiensi, ...]
-    batas_rata_rata: Decimal | None
-
-    def __iter__(self) -> Iterator[BarisEfisiensi]:
-        return iter(self.baris)
-
-    def __len__(self) -> int:
-        return len(self.baris)
-
-
-def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> Efisiensi:
-    """Capaian kinerja against serapan anggaran per program/kegiatan/sub-kegiatan (§5.2).
-
-    Capaian of an object is the mean of its own indicators' capaian for the year (TW IV rule,
-    PK → Renja → Renstra target); serapan from `rekap_anggaran` at TW IV. `hanya_resmi`
-    applies to both the indicator and the budget realisations.
-
-    Queries (9): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    indicators; targets; realisations.
-    """
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    batas = batas_rata_rata(pd)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
-    rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
-    capaian: dict[tuple[str, int], list[Decimal | None]] = defaultdict(list)
-    if renstra is not None:
-        qs = Indikator.objects.filter(perangkat_daerah=pd).filter(_filter_renstra(renstra))
-        for data in muat_data_indikator(qs, tahun_target=[tahun], tahun_realisasi=[tahun]):
-            ind = data.indikator
-            kunci = (ind.tingkat, ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id)
-            target, _sumber = pilih_target(data, tahun)
-            real = nilai_realisasi(data, tahun, 4, hanya_resmi=hanya_resmi)
-            hasil_capaian = capaian_indikator(
-                ind, target.nilai_masukan() if target else None, real.nilai
-            )
-            capaian[kunci].append(hasil_capaian.nilai)
-    hasil = []
-    for b in rekap.baris():
-        nilai = capaian.get((b.tingkat, b.id), [])
-        kinerja = rata_rata_capaian(nilai, batas)
-        efisien = (
-            kinerja is not None
-            and b.persen is not None
-            and kinerja >= SERATUS
-            and b.persen < SERATUS
-        )
-        hasil.append(
-            BarisEfisiensi(
-                tingkat=b.tingkat,
-                id=b.id,
-                kode=b.kode,
-                nama=b.nama,
-                capaian_kinerja=kinerja,
-                jumlah_indikator=sum(1 for n in nilai if n is not None),
-                pagu=b.pagu,
-                realisasi=b.realisasi,
-                serapan=b.persen,
-                selisih=_kurang(kinerja, b.persen),
-                efisien=efisien,
-                label=LABEL_EFISIEN if efisien else "",
-                hemat=b.sisa,
-            )
-        )
-    return Efisiensi(pd.pk, tahun, tuple(hasil), batas)
 
 
 # --- Jenis belanja --------------------------------------------------------------------------

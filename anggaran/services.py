@@ -1,15 +1,15 @@
 """Writes of realisasi keuangan (budget realisation per sub-kegiatan and quarter).
 
 The operator of the sub-kegiatan's unit enters the amount of a quarter while the quarter is
-open (kinerja.periode). The year's total (every quarter, plus a yearly figure if one was
+open (renstra.periode). The year's total (every quarter, plus a yearly figure if one was
 recorded, whatever their state) may not exceed the pagu in force (perubahan, else murni).
 The update is a compare-and-set on `versi`; every write is audited.
 
-Workflow: the same states, transitions and rights as indicator realisations (the table and
-rules live in kinerja.services and are reused here): the operator of the unit submits, the
-verifikator of the unit verifies, the kepala approves, and a submitted/verified amount can
-be returned with a reason. Only draft and returned amounts may be edited; only approved ones
-feed official reports (anggaran.selectors.rekap_anggaran).
+Workflow: the same states, transitions and rights as indicator realisations (the table and rules
+live in common.workflow): the operator of the unit submits, the verifikator of the unit
+verifies, the kepala approves, and a submitted/verified amount can be returned with a reason.
+Only draft and returned amounts may be edited; only approved ones feed official reports
+(anggaran.selectors.rekap_anggaran).
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ from common import audit
 from common.formatting import format_rupiah
 from common.models import Peran
 from common.permissions import PESAN_TIDAK_BERHAK
-from kinerja.models import StatusRealisasi
-from kinerja.periode import wajib_terbuka
-from kinerja.services import (
+from common.workflow import (
     AJUKAN,
     KEMBALIKAN,
     PESAN_ALASAN_WAJIB,
@@ -42,7 +40,9 @@ from kinerja.services import (
     wajib_peran_transisi,
     wajib_status,
 )
+from common.workflow import Status as StatusRealisasi
 from renstra.models import SubKegiatan
+from renstra.periode import wajib_terbuka
 
 from .models import Pagu, RealisasiAnggaran
 
@@ -209,7 +209,7 @@ def _wajib_bisa_diubah(realisasi: RealisasiAnggaran) -> None:
         )
 
 
-# --- Workflow (transition table and rights: kinerja.services) --------------------------------
+# --- Workflow (transition table and rights: common.workflow) ---------------------------------
 
 
 def _muat(realisasi: RealisasiAnggaran) -> tuple[RealisasiAnggaran, object, int | None]:

@@ -12,18 +12,13 @@ from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from common.forms import KembalikanForm
 from common.models import AuditLog, Peran
-from common.permissions import PESAN_TIDAK_BERHAK, PDAccessMixin, pd_access
-from kinerja.forms import KembalikanForm
-from kinerja.periode import status_periode
-from kinerja.views import (
-    baca_periode,
-    jalankan_aksi,
-    jalankan_kembalikan,
-    pilihan_periode,
-    wajib_periode,
-)
+from common.permissions import PESAN_TIDAK_BERHAK
+from common.views import jalankan_aksi, jalankan_kembalikan
+from renstra.akses import PDAccessMixin, pd_access
 from renstra.models import UnitKerja
+from renstra.periode import baca_periode, pilihan_periode, status_periode, wajib_periode
 
 from . import services
 from .forms import RealisasiAnggaranForm

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import audit
-from .models import AuditLog, Keanggotaan
+from .models import MODEL_PD, AuditLog, Keanggotaan
 
 
 class AuditedAdmin(admin.ModelAdmin):
@@ -43,9 +43,8 @@ def _hapus_tercatat(request, obj):
 
 
 def _pd_of(obj):
-    from renstra.models import PerangkatDaerah
-
-    if isinstance(obj, PerangkatDaerah):
+    """The PD an object belongs to, found by walking up its parents (None when it has none)."""
+    if getattr(getattr(obj, "_meta", None), "label", None) == MODEL_PD:
         return obj
     for jalur in (
         "perangkat_daerah",

@@ -15,6 +15,7 @@ Contracts:
 import re
 from datetime import date
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
+from typing import Any
 
 __all__ = [
     "ANGKA_ROMAWI",
@@ -57,6 +58,9 @@ PESAN_TRIWULAN_TIDAK_VALID = "Triwulan harus bilangan bulat 1 sampai 4."
 
 TANDA_KOSONG = "—"
 """Printed for a missing value ("belum ada data"); never 0."""
+
+PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
+"""The SAKIP predikat letters, best first (PermenPANRB 88/2021); the engine scores them."""
 
 PRESISI = 40
 """Significant digits of intermediate Decimal results (the global context is never changed)."""
@@ -320,3 +324,20 @@ def format_nip(nip: str | None) -> str:
     if len(nip) == 18 and nip.isdigit():
         return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     return nip
+
+
+def teks_nilai(nilai: Any) -> str:
+    """A value as displayed: a predikat letter as is, a range "80–90", a number in Indonesian
+    notation without needless zeros, None as "—"."""
+    if nilai is None or nilai == "":
+        return TANDA_KOSONG
+    if isinstance(nilai, dict):
+        return f"{teks_nilai(nilai.get('bawah'))}–{teks_nilai(nilai.get('atas'))}"
+    if isinstance(nilai, str) and nilai.strip().upper() in PREDIKAT:
+        return nilai.strip().upper()
+    return format_angka(nilai, 2, ringkas=True)
+
+
+def teks_target(target: Any) -> str:
+    """A target row (anything with `nilai_masukan()`) as displayed ("—" for None)."""
+    return teks_nilai(target.nilai_masukan() if target is not None else None)

@@ -1,10 +1,15 @@
-"""Memberships (who may do what in which PD and unit) and the audit log."""
+"""Memberships (who may do what in which PD and unit) and the audit log.
+
+The organisation (PD, unit) is the plan's model (`renstra`); it is referenced here by its
+label, as Django references the user model, so that this bottom layer imports no domain model.
+"""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
-from renstra.models import PerangkatDaerah, UnitKerja
+MODEL_PD = "renstra.PerangkatDaerah"
+MODEL_UNIT = "renstra.UnitKerja"
 
 
 class Peran(models.TextChoices):
@@ -23,10 +28,10 @@ class Keanggotaan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="keanggotaan"
     )
     perangkat_daerah = models.ForeignKey(
-        PerangkatDaerah, on_delete=models.CASCADE, related_name="keanggotaan"
+        MODEL_PD, on_delete=models.CASCADE, related_name="keanggotaan"
     )
     unit_kerja = models.ForeignKey(
-        UnitKerja, on_delete=models.CASCADE, null=True, blank=True, related_name="keanggotaan"
+        MODEL_UNIT, on_delete=models.CASCADE, null=True, blank=True, related_name="keanggotaan"
     )
     peran = models.CharField("peran", max_length=15, choices=Peran.choices)
 
@@ -53,7 +58,7 @@ class AuditLog(models.Model):
     )
     aksi = models.CharField("aksi", max_length=80, db_index=True)
     perangkat_daerah = models.ForeignKey(
-        PerangkatDaerah, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        MODEL_PD, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     content_type = models.ForeignKey(
         ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

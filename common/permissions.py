@@ -1,21 +1,13 @@
-"""One vocabulary for access: every view fetches its PD through the user's scope.
+"""One vocabulary for access: the roles of a user in a PD (`Akses`).
 
 Another PD's objects answer 404 (nothing leaks); a missing right inside your own PD
-answers 403. Class-based views use `PDAccessMixin`; one-shot actions use `pd_access`.
+answers 403. The gate that resolves a PD from the URL (`PDAccessMixin`, `pd_access`) lives with
+the organisation model in `renstra.akses`; this module knows no domain model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from functools import wraps
-
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-
-from renstra.models import PerangkatDaerah
 
 from .models import Keanggotaan, Peran
 
@@ -30,7 +22,7 @@ PERENCANA = (Peran.PERENCANA, Peran.KEPALA)
 class Akses:
     """The roles of one user in one PD (a superuser holds every role everywhere)."""
 
-    def __init__(self, user, pd: PerangkatDaerah, keanggotaan: list[Keanggotaan]):
+    def __init__(self, user, pd, keanggotaan: list[Keanggotaan]):
         self.user = user
         self.pd = pd
         self.keanggotaan = keanggotaan
@@ -60,52 +52,16 @@ class Akses:
             raise PermissionDenied(PESAN_TIDAK_BERHAK)
 
 
-def akses_pd(user, slug: str) -> Akses:
-    """The user's access to the PD `slug`; 404 when the PD is outside their scope."""
+def akses_pengguna(user, pd) -> Akses:
+    """The user's roles in `pd`; PermissionDenied when they have none (views answer 404
+    before this is reached, services still refuse)."""
     if not user.is_authenticated:
-        raise Http404
-    pd = get_object_or_404(PerangkatDaerah.objects.select_related("pemda"), slug=slug)
+        raise PermissionDenied(PESAN_TIDAK_BERHAK)
     keanggotaan = (
         []
         if user.is_superuser
         else list(Keanggotaan.objects.filter(pengguna=user, perangkat_daerah=pd))
     )
     if not user.is_superuser and not keanggotaan:
-        raise Http404
+        raise PermissionDenied(PESAN_TIDAK_BERHAK)
     return Akses(user, pd, keanggotaan)
-
-
-class PDAccessMixin(LoginRequiredMixin):
-    """Resolves `self.akses` / `self.pd` from the URL's `pd` slug and checks the roles."""
-
-    peran_diizinkan: Iterable[str] = PEMBACA
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.akses = akses_pd(request.user, kwargs["pd"])
-        self.pd = self.akses.pd
-        self.akses.wajib(*self.peran_diizinkan)
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(pd=self.pd, akses=self.akses)
-        return context
-
-
-def pd_access(*peran: str) -> Callable:
-    """Decorator for function views taking `pd` (slug): passes `akses` as first argument."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, pd, *args, **kwargs):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            akses = akses_pd(request.user, pd)
-            akses.wajib(*(peran or PEMBACA))
-            return view(request, akses, *args, **kwargs)
-
-        return wrapper
-
-    return decorator

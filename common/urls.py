@@ -1,12 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
-
 urlpatterns = [
-    path("", views.beranda, name="beranda"),
-    path("pd/<slug:pd>/", views.BerandaPDView.as_view(), name="beranda_pd"),
-    path("pd/<slug:pd>/audit.csv", views.audit_csv, name="audit_csv"),
     path("masuk/", auth_views.LoginView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path(

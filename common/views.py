@@ -1,221 +1,60 @@
-"""Home pages and the PD's audit export.
-
-`beranda` lists the user's PD (or goes straight to the only one); `beranda_pd` is the home page
-of one PD, by role: what the operator must fill this quarter with progress per unit, the inbox
-of the verifikator and the kepala, the reopen requests for kepala and perencana, and for
-everyone the PD's capaian per sasaran as CSS bars (no chart library).
-"""
+"""View glue shared by every entry screen: the workflow actions on a realisation (indicator or
+budget) and the safe redirect back to the page the user came from."""
 
 from __future__ import annotations
 
-import csv
-import json
-from decimal import Decimal
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from django.contrib.auth.decorators import login_required
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
-from django.http import StreamingHttpResponse
-from django.shortcuts import redirect, render
-from django.utils import timezone
-from django.views.decorators.http import require_GET
-from django.views.generic import TemplateView
-
-from anggaran import services as anggaran_services
-from anggaran.models import RealisasiAnggaran
-from kinerja import services as kinerja_services
-from kinerja.models import PembukaanKembali, Realisasi, StatusRealisasi
-from kinerja.periode import status_periode
-from kinerja.selectors import pengukuran_kinerja
-from kinerja.views import baca_periode, pilihan_periode
-from renstra.models import Indikator, PerangkatDaerah, UnitKerja
-
-from .models import AuditLog, Peran
-from .permissions import PDAccessMixin, pd_access
-
-SKALA_GRAFIK = Decimal(150)
-"""The bars run from 0 to 150% (values above are drawn full and labelled with their value)."""
-
-PERAN_AUDIT = (Peran.KEPALA, Peran.PERENCANA, Peran.INSPEKTORAT)
-"""Who may export the PD's whole audit log."""
-
-KOLOM_CSV = (
-    "waktu",
-    "pengguna",
-    "aksi",
-    "objek",
-    "jenis_objek",
-    "id_objek",
-    "perubahan",
-    "keterangan",
-)
+from .forms import KembalikanForm
+from .models import Peran
 
 
-@login_required
-def beranda(request):
-    daftar_pd = list(PerangkatDaerah.objects.for_user(request.user).select_related("pemda"))
-    if len(daftar_pd) == 1:
-        return redirect("beranda_pd", pd=daftar_pd[0].slug)
-    return render(request, "common/beranda.html", {"daftar_pd": daftar_pd})
+def kembali_ke(request, bawaan: str) -> HttpResponseRedirect:
+    tujuan = request.POST.get("next") or ""
+    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(tujuan)
+    return HttpResponseRedirect(bawaan)
 
 
-def _lebar(nilai: Decimal | None) -> str:
-    """Bar width in CSS percent (plain notation, not localised)."""
-    if nilai is None or nilai <= 0:
-        return "0"
-    return str(int(min(nilai, SKALA_GRAFIK) * 100 / SKALA_GRAFIK))
+def pesan_galat(exc: ValidationError) -> list[str]:
+    return list(exc.messages)
 
 
-class BerandaPDView(PDAccessMixin, TemplateView):
-    template_name = "common/beranda_pd.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        pd, akses = self.pd, self.akses
-        tahun, triwulan = baca_periode(self.request, pd)
-        hanya_resmi = self.request.GET.get("resmi") != "0"
-        ctx.update(
-            tahun=tahun,
-            triwulan=triwulan,
-            hanya_resmi=hanya_resmi,
-            periode=status_periode(pd=pd, tahun=tahun, triwulan=triwulan),
-            **pilihan_periode(pd, tahun),
-        )
-        units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=pd)}
-        ctx["peran_saya"] = [
-            f"{k.get_peran_display()} · {units[k.unit_kerja_id].nama}"
-            if k.unit_kerja_id in units
-            else k.get_peran_display()
-            for k in akses.keanggotaan
-        ]
-        indikator_pd = kinerja_services.indikator_dengan_unit(Indikator.objects.for_pd(pd))
-
-        if akses.punya(Peran.OPERATOR) and not akses.superuser:
-            unit_ids = akses.unit_ids(Peran.OPERATOR)
-            milik = list(
-                kinerja_services.filter_unit(indikator_pd, unit_ids).order_by("urutan", "id")
-            )
-            status = kinerja_services.status_triwulan(
-                indikator_qs=kinerja_services.filter_unit(indikator_pd, unit_ids),
-                tahun=tahun,
-                triwulan=triwulan,
-            )
-            per_unit: dict = {}
-            for ind in milik:
-                kelompok = per_unit.setdefault(
-                    ind.unit_id,
-                    {"unit": units.get(ind.unit_id), "baris": [], "terisi": 0, "diajukan": 0},
-                )
-                r = status.get(ind.pk)
-                kelompok["baris"].append({"indikator": ind, "realisasi": r})
-                if r is not None and (r.nilai is not None or r.predikat):
-                    kelompok["terisi"] += 1
-                if r is not None and r.status not in (
-                    StatusRealisasi.DRAFT,
-                    StatusRealisasi.DIKEMBALIKAN,
-                ):
-                    kelompok["diajukan"] += 1
-            for k in per_unit.values():
-                n = len(k["baris"]) or 1
-                k["persen_terisi"] = str(k["terisi"] * 100 // n)
-                k["persen_diajukan"] = str(k["diajukan"] * 100 // n)
-            ctx["tugas_operator"] = list(per_unit.values())
-
-        # Each inbox: the indicator and budget realisations waiting for my decision.
-        kotak_masuk = []
-        if akses.punya(Peran.VERIFIKATOR) and not akses.superuser:
-            unit_ids = akses.unit_ids(Peran.VERIFIKATOR)
-            kotak_masuk.append(self._kotak("verifikasi", StatusRealisasi.DIAJUKAN, unit_ids))
-        if akses.punya(Peran.KEPALA):
-            kotak_masuk.append(self._kotak("setujui", StatusRealisasi.DIVERIFIKASI, None))
-        ctx["kotak_masuk"] = kotak_masuk
-        if akses.punya(Peran.KEPALA, Peran.PERENCANA):
-            ctx["pembukaan_menunggu"] = list(
-                PembukaanKembali.objects.filter(
-                    perangkat_daerah=pd, status=PembukaanKembali.Status.DIMINTA
-                ).select_related("unit_kerja", "diminta_oleh")[:20]
-            )
-
-        pengukuran = pengukuran_kinerja(
-            pd=pd, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi
-        )
-        ctx["pengukuran"] = pengukuran
-        # Where the chosen period has nothing yet, point to the latest year that has approved
-        # numbers (one query, whatever the data).
-        ctx["tahun_data_terakhir"] = (
-            Realisasi.objects.resmi()
-            .for_pd(pd)
-            .exclude(nilai__isnull=True, predikat="")
-            .aggregate(terakhir=Max("tahun"))["terakhir"]
-        )
-        ctx["grafik"] = [{"s": s, "lebar": _lebar(s.rata_rata)} for s in pengukuran.sasaran]
-        ctx["garis_100"] = _lebar(Decimal(100))
-        ctx["boleh_audit"] = akses.punya(*PERAN_AUDIT)
-        return ctx
-
-    def _kotak(self, jenis: str, status: str, unit_ids) -> dict:
-        kinerja = self._masuk(status, unit_ids)
-        anggaran = self._masuk_anggaran(status, unit_ids)
-        return {
-            "jenis": jenis,
-            "kinerja": kinerja,
-            "anggaran": anggaran,
-            "jumlah": len(kinerja) + len(anggaran),
-        }
-
-    def _masuk_anggaran(self, status: str, unit_ids):
-        sub = anggaran_services.sub_kegiatan_pd(self.pd)
-        if unit_ids is not None:
-            sub = sub.filter(unit_id__in=unit_ids)
-        qs = RealisasiAnggaran.objects.filter(
-            sub_kegiatan__in=sub.values("pk"), status=status
-        ).select_related("sub_kegiatan", "diisi_oleh")
-        return list(qs.order_by("tahun", "triwulan", "sub_kegiatan__kode")[:50])
-
-    def _masuk(self, status: str, unit_ids):
-        qs = Realisasi.objects.filter(
-            indikator__in=kinerja_services.filter_unit(
-                kinerja_services.indikator_dengan_unit(Indikator.objects.for_pd(self.pd)), unit_ids
-            ).values("pk"),
-            status=status,
-        ).select_related("indikator", "diisi_oleh")
-        return list(qs.order_by("tahun", "triwulan", "indikator__urutan", "indikator_id")[:50])
+def jalankan_aksi(request, akses, objek, *, peran: tuple, fungsi, pesan: str, url: str, **kwargs):
+    """One workflow action on a realisation (indicator or budget): role check, service call,
+    its outcome as a message, back to `url` (or the posted `next`)."""
+    akses.wajib(*peran)
+    try:
+        fungsi(realisasi=objek, user=request.user, **kwargs)
+    except ValidationError as exc:
+        for p in pesan_galat(exc):
+            messages.error(request, p)
+    else:
+        messages.success(request, pesan)
+    return kembali_ke(request, url)
 
 
-class _Echo:
-    def write(self, value):
-        return value
+PERAN_KEMBALIKAN = (Peran.VERIFIKATOR, Peran.KEPALA)
 
 
-@require_GET
-@pd_access(*PERAN_AUDIT)
-def audit_csv(request, akses):
-    """The PD's audit log as CSV (UTF-8 with BOM for spreadsheets), newest first."""
-    log = (
-        AuditLog.objects.filter(perangkat_daerah=akses.pd)
-        .select_related("pengguna", "content_type")
-        .order_by("-waktu", "-id")
+def jalankan_kembalikan(request, akses, objek, *, fungsi, pesan: str, url: str):
+    """Return a realisation to its author; the reason is required (KembalikanForm)."""
+    form = KembalikanForm(request.POST)
+    if not form.is_valid():
+        akses.wajib(*PERAN_KEMBALIKAN)
+        for p in form.errors.get("alasan", []):
+            messages.error(request, p)
+        return kembali_ke(request, url)
+    return jalankan_aksi(
+        request,
+        akses,
+        objek,
+        peran=PERAN_KEMBALIKAN,
+        fungsi=fungsi,
+        pesan=pesan,
+        url=url,
+        alasan=form.cleaned_data["alasan"],
     )
-    penulis = csv.writer(_Echo())
-
-    def baris():
-        yield "\ufeff" + penulis.writerow(KOLOM_CSV)
-        for e in log.iterator(chunk_size=500):
-            ct: ContentType | None = e.content_type
-            yield penulis.writerow(
-                [
-                    timezone.localtime(e.waktu).isoformat(timespec="seconds"),
-                    e.pengguna.get_username() if e.pengguna else "",
-                    e.aksi,
-                    e.objek,
-                    f"{ct.app_label}.{ct.model}" if ct else "",
-                    e.object_id,
-                    json.dumps(e.perubahan, ensure_ascii=False, sort_keys=True),
-                    e.keterangan,
-                ]
-            )
-
-    nama = f"audit-{akses.pd.slug}-{timezone.localdate():%Y%m%d}.csv"
-    respon = StreamingHttpResponse(baris(), content_type="text/csv; charset=utf-8")
-    respon["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respon

@@ -14,4 +14,5 @@ urlpatterns = [
     path("pk/", include("kinerja.urls_pk")),
     path("api/v1/", include("kinerja.urls_api")),
     path("", include("common.urls")),
+    path("", include("beranda.urls")),
 ]

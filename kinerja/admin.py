@@ -39,28 +39,6 @@ class RencanaAksiAdmin(AuditedAdmin):
     raw_id_fields = ["indikator"]
 
 
-@admin.register(m.JendelaPengisian)
-class JendelaPengisianAdmin(AuditedAdmin):
-    list_display = ["perangkat_daerah", "tahun", "triwulan", "dibuka", "ditutup"]
-    list_filter = ["perangkat_daerah", "tahun"]
-    search_fields = ["perangkat_daerah__nama"]
-
-
-@admin.register(m.PembukaanKembali)
-class PembukaanKembaliAdmin(AuditedAdmin):
-    list_display = [
-        "perangkat_daerah",
-        "tahun",
-        "triwulan",
-        "status",
-        "diminta_oleh",
-        "berlaku_sampai",
-    ]
-    list_filter = ["status", "perangkat_daerah"]
-    search_fields = ["alasan"]
-    raw_id_fields = ["diminta_oleh", "diputus_oleh"]
-
-
 def _pk_terkunci(pk) -> bool:
     """A PK whose content may no longer change: signed by pihak pertama, or by both parties
     (kinerja.pk: only a draft is edited; a signed PK changes through a PK Perubahan)."""

@@ -6,7 +6,8 @@ Session authentication; another PD answers 404. Decimals are strings (kinerja.se
 from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
-from common.permissions import PEMBACA, akses_pd
+from common.permissions import PEMBACA
+from renstra.akses import akses_pd
 
 from .serialisasi import pengukuran_json
 

@@ -21,6 +21,7 @@ from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_EVEN, Context, Decimal, local
 from typing import Any
 
 from common.formatting import (
+    PREDIKAT,
     PRESISI,
     bulatkan,
     format_angka,
@@ -155,9 +156,6 @@ _KONTEKS = Context(prec=PRESISI, rounding=ROUND_HALF_EVEN, Emax=MAX_EMAX, Emin=M
 
 
 # --- Predikat (PermenPANRB 88/2021) ---------------------------------------------------------
-
-PREDIKAT = ("AA", "A", "BB", "B", "CC", "C", "D")
-"""The SAKIP predikat letters, best first."""
 
 NILAI_PREDIKAT = {
     "AA": Decimal(90),

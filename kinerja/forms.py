@@ -9,84 +9,25 @@ database's DecimalField(max_digits=20, decimal_places=4).
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 from django import forms
 from django.utils import timezone
 
-from common.formatting import format_angka, parse_desimal
-from renstra.models import DIGITS, PLACES, JenisNilai
+from common.forms import (  # noqa: F401  (the entry forms' messages, asserted by tests)
+    PESAN_DESIMAL_BERLEBIH,
+    PESAN_NEGATIF,
+    PESAN_TERLALU_BESAR,
+    PESAN_WAJIB_DIISI,
+    AngkaField,
+    KembalikanForm,
+)
+from renstra.models import JenisNilai
 
 from . import capaian as mesin
 
-PESAN_WAJIB_DIISI = "Isian ini wajib diisi."
-PESAN_NEGATIF = "Nilai tidak boleh negatif."
-PESAN_TERLALU_BESAR = "Angka terlalu besar: paling banyak {digit} digit sebelum koma."
-PESAN_DESIMAL_BERLEBIH = "Paling banyak {tempat} angka di belakang koma."
 PESAN_NILAI_ATAU_PREDIKAT = "Isi predikat (AA sampai D) atau nilai angkanya."
 PESAN_TAHUN_TIDAK_SAH = "Tahun harus antara 2000 dan 2100."
 PESAN_PENYEBUT_NOL = "Penyebut tidak boleh 0."
-
-DIGIT_BULAT = DIGITS - PLACES
-
-
-class AngkaField(forms.CharField):
-    """A Decimal typed in Indonesian notation.
-
-    `negatif=False` refuses values below zero. The value must fit DecimalField(20, 4): at most
-    16 digits before the comma and 4 after it.
-    """
-
-    def __init__(self, *, negatif: bool = False, tempat: int = PLACES, **kwargs):
-        self.negatif = negatif
-        self.tempat = tempat
-        kwargs.setdefault("max_length", 60)
-        kwargs.setdefault("error_messages", {"required": PESAN_WAJIB_DIISI})
-        super().__init__(**kwargs)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.update(inputmode="decimal", autocomplete="off", **{"class": "form-control angka"})
-        return attrs
-
-    def prepare_value(self, value):
-        if isinstance(value, Decimal):
-            return format_angka(value, self.tempat, ringkas=True)
-        return value
-
-    def to_python(self, value):
-        teks = super().to_python(value)
-        if teks in self.empty_values:
-            return None
-        try:
-            angka = parse_desimal(teks, titik_ribuan=True)
-        except (ValueError, TypeError) as exc:
-            raise forms.ValidationError(str(exc), code="bukan_angka") from None
-        return angka
-
-    def validate(self, value):
-        if value is None:
-            if self.required:
-                raise forms.ValidationError(PESAN_WAJIB_DIISI, code="required")
-            return
-        if not self.negatif and value < 0:
-            raise forms.ValidationError(PESAN_NEGATIF, code="negatif")
-        tanda, digit, eksponen = value.as_tuple()
-        if not isinstance(eksponen, int):
-            raise forms.ValidationError(PESAN_TERLALU_BESAR.format(digit=DIGIT_BULAT))
-        tempat = max(0, -eksponen)
-        bulat = len(digit) - tempat if eksponen < 0 else len(digit) + eksponen
-        if value != 0 and bulat > DIGIT_BULAT:
-            raise forms.ValidationError(
-                PESAN_TERLALU_BESAR.format(digit=DIGIT_BULAT), code="terlalu_besar"
-            )
-        if tempat > self.tempat:
-            raise forms.ValidationError(
-                PESAN_DESIMAL_BERLEBIH.format(tempat=self.tempat), code="desimal"
-            )
-
-    def run_validators(self, value):  # the CharField validators expect text
-        return None
 
 
 def _teks(label: str, bantuan: str = "") -> forms.CharField:
@@ -165,15 +106,6 @@ class RealisasiForm(forms.Form):
             "tindak_lanjut": d.get("tindak_lanjut", ""),
             "penjelasan": d.get("penjelasan", ""),
         }
-
-
-class KembalikanForm(forms.Form):
-    alasan = forms.CharField(
-        label="Alasan dikembalikan",
-        max_length=2000,
-        error_messages={"required": "Alasan pengembalian wajib diisi."},
-        widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
-    )
 
 
 class BuktiForm(forms.Form):

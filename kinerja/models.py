@@ -1,10 +1,11 @@
-"""Perjanjian Kinerja, rencana aksi, realisasi per triwulan and its evidence, entry windows,
-and the reference scales (Permendagri 86/2017 category, SAKIP predikat)."""
+"""Perjanjian Kinerja, rencana aksi, realisasi per triwulan and its evidence, and the reference
+scales (Permendagri 86/2017 category, SAKIP predikat)."""
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from common.workflow import Status
 from renstra.models import (
     Indikator,
     Kegiatan,
@@ -13,19 +14,14 @@ from renstra.models import (
     PerangkatDaerah,
     Program,
     SubKegiatan,
-    UnitKerja,
     decimal_field,
 )
 
 PESAN_TRIWULAN = "Triwulan harus 1 sampai 4 (0 untuk nilai tahunan)."
 
 
-class StatusRealisasi(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    DIAJUKAN = "diajukan", "Diajukan"
-    DIVERIFIKASI = "diverifikasi", "Diverifikasi"
-    DISETUJUI = "disetujui", "Disetujui"
-    DIKEMBALIKAN = "dikembalikan", "Dikembalikan"
+StatusRealisasi = Status
+"""The workflow state of a realisation (common.workflow, shared with budget realisations)."""
 
 
 class RealisasiQuerySet(models.QuerySet):
@@ -165,74 +161,6 @@ class RencanaAksi(models.Model):
     @property
     def triwulan(self) -> list[bool]:
         return [self.tw1, self.tw2, self.tw3, self.tw4]
-
-
-class JendelaPengisian(models.Model):
-    """The entry window of a quarter for a PD: after `ditutup` the quarter is locked."""
-
-    perangkat_daerah = models.ForeignKey(
-        PerangkatDaerah, on_delete=models.CASCADE, related_name="jendela_pengisian"
-    )
-    tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan")
-    dibuka = models.DateField("dibuka")
-    ditutup = models.DateField("ditutup")
-
-    class Meta:
-        verbose_name = "jendela pengisian"
-        verbose_name_plural = "jendela pengisian"
-        ordering = ["perangkat_daerah", "tahun", "triwulan"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["perangkat_daerah", "tahun", "triwulan"], name="kinerja_jendela_unik"
-            ),
-            models.CheckConstraint(
-                condition=Q(ditutup__gte=models.F("dibuka")),
-                name="kinerja_jendela_tutup_setelah_buka",
-            ),
-            models.CheckConstraint(
-                condition=Q(triwulan__gte=1, triwulan__lte=4), name="kinerja_jendela_triwulan_1_4"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.perangkat_daerah} {self.tahun} TW {self.triwulan}"
-
-
-class PembukaanKembali(models.Model):
-    """A request to reopen a locked quarter: needs a reason and an approver; time-limited."""
-
-    class Status(models.TextChoices):
-        DIMINTA = "diminta", "Diminta"
-        DISETUJUI = "disetujui", "Disetujui"
-        DITOLAK = "ditolak", "Ditolak"
-
-    perangkat_daerah = models.ForeignKey(
-        PerangkatDaerah, on_delete=models.CASCADE, related_name="pembukaan_kembali"
-    )
-    unit_kerja = models.ForeignKey(
-        UnitKerja, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    tahun = models.PositiveSmallIntegerField("tahun")
-    triwulan = models.PositiveSmallIntegerField("triwulan")
-    alasan = models.TextField("alasan")
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIMINTA)
-    diminta_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    diputus_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    berlaku_sampai = models.DateTimeField("berlaku sampai", null=True, blank=True)
-    dibuat = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = "pembukaan kembali periode"
-        verbose_name_plural = "pembukaan kembali periode"
-        ordering = ["-dibuat"]
-
-    def __str__(self) -> str:
-        return f"Buka kembali {self.tahun} TW {self.triwulan} ({self.get_status_display()})"
 
 
 class VersiPK(models.TextChoices):

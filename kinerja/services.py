@@ -27,20 +27,48 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from common import audit
-from common.formatting import bulatkan
-from common.models import Keanggotaan, Peran
-from common.permissions import PESAN_TIDAK_BERHAK, Akses
-from renstra.models import Indikator, JenisNilai, JenisTarget, PerangkatDaerah, UnitKerja
+from common.formatting import bulatkan, teks_nilai
+from common.models import Peran
+from common.workflow import (
+    AJUKAN,
+    KEMBALIKAN,
+    PESAN_ALASAN_WAJIB,
+    SETUJUI,
+    VERIFIKASI,
+    Transisi,
+    _wajib,
+    akses_pengguna,
+    boleh_isi,
+    boleh_putus_pembukaan,
+    boleh_setujui,
+    boleh_verifikasi,
+    pindah_status,
+    wajib_peran_transisi,
+    wajib_status,
+)
+from renstra.models import (
+    Indikator,
+    JendelaPengisian,
+    JenisNilai,
+    JenisTarget,
+    PembukaanKembali,
+    PerangkatDaerah,
+    UnitKerja,
+)
+from renstra.periode import wajib_terbuka
+from renstra.selectors import (  # noqa: F401  (the entry screens' scope helpers)
+    filter_unit,
+    indikator_dengan_unit,
+    unit_indikator_id,
+)
 
 from . import capaian as mesin
 from .bukti import PESAN_BUKTI_KOSONG, periksa_berkas, periksa_tautan
-from .models import Bukti, JendelaPengisian, PembukaanKembali, Realisasi, StatusRealisasi
-from .periode import wajib_terbuka
+from .models import Bukti, Realisasi, StatusRealisasi
 
 S = StatusRealisasi
 
@@ -52,9 +80,6 @@ PESAN_TIDAK_DAPAT_DIUBAH = (
     "Realisasi berstatus {status} tidak dapat diubah. Hanya Draft atau Dikembalikan yang dapat "
     "diubah."
 )
-PESAN_TRANSISI_DITOLAK = "Realisasi berstatus {status} tidak dapat {aksi}."
-PESAN_STATUS_BERUBAH = "Status realisasi sudah berubah oleh pengguna lain; muat ulang halaman."
-PESAN_ALASAN_WAJIB = "Alasan pengembalian wajib diisi."
 PESAN_NILAI_WAJIB = "Nilai realisasi wajib diisi sebelum diajukan."
 PESAN_NILAI_KOSONG = "Nilai realisasi wajib diisi."
 PESAN_NILAI_NEGATIF = "Nilai realisasi tidak boleh negatif."
@@ -105,72 +130,6 @@ class KonflikSuntingan(Exception):
 
 
 # --- Scope helpers ---------------------------------------------------------------------------
-
-UNIT_INDIKATOR = Coalesce(
-    "penanggung_jawab_id",
-    "program__unit_kerja_id",
-    "kegiatan__unit_kerja_id",
-    "kegiatan__program__unit_kerja_id",
-    "sub_kegiatan__unit_kerja_id",
-    "sub_kegiatan__kegiatan__unit_kerja_id",
-    "sub_kegiatan__kegiatan__program__unit_kerja_id",
-)
-"""The unit responsible for an indicator: its penanggung jawab, else the unit of its program,
-kegiatan or sub-kegiatan (nearest level first). None for a tujuan/sasaran indicator without a
-penanggung jawab: only PD-wide operators enter those."""
-
-
-def indikator_dengan_unit(qs: QuerySet[Indikator] | None = None) -> QuerySet[Indikator]:
-    """Indicators annotated with `unit_id` (see UNIT_INDIKATOR)."""
-    qs = Indikator.objects.all() if qs is None else qs
-    return qs.annotate(unit_id=UNIT_INDIKATOR)
-
-
-def unit_indikator_id(indikator: Indikator) -> int | None:
-    """The responsible unit's id; uses the `unit_id` annotation when present (no query)."""
-    if hasattr(indikator, "unit_id"):
-        return indikator.unit_id
-    return (
-        indikator_dengan_unit(Indikator.objects.filter(pk=indikator.pk))
-        .values_list("unit_id", flat=True)
-        .first()
-    )
-
-
-def akses_pengguna(user, pd: PerangkatDaerah) -> Akses:
-    """The user's roles in `pd`; PermissionDenied when they have none (views answer 404
-    before this is reached, services still refuse)."""
-    if not user.is_authenticated:
-        raise PermissionDenied(PESAN_TIDAK_BERHAK)
-    keanggotaan = (
-        []
-        if user.is_superuser
-        else list(Keanggotaan.objects.filter(pengguna=user, perangkat_daerah=pd))
-    )
-    if not user.is_superuser and not keanggotaan:
-        raise PermissionDenied(PESAN_TIDAK_BERHAK)
-    return Akses(user, pd, keanggotaan)
-
-
-def boleh_isi(akses: Akses, unit_id: int | None) -> bool:
-    return akses.boleh_unit(unit_id, Peran.OPERATOR)
-
-
-def boleh_verifikasi(akses: Akses, unit_id: int | None) -> bool:
-    return akses.boleh_unit(unit_id, Peran.VERIFIKATOR)
-
-
-def boleh_setujui(akses: Akses) -> bool:
-    return akses.punya(Peran.KEPALA)
-
-
-def boleh_putus_pembukaan(akses: Akses) -> bool:
-    return akses.punya(Peran.KEPALA, Peran.PERENCANA)
-
-
-def _wajib(syarat: bool) -> None:
-    if not syarat:
-        raise PermissionDenied(PESAN_TIDAK_BERHAK)
 
 
 def _nama(user) -> str:
@@ -331,100 +290,7 @@ def realisasi_simpan(
         return lama
 
 
-# --- Workflow --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Transisi:
-    aksi: str
-    label: str
-    asal: frozenset[str]
-    tujuan: str
-
-
-AJUKAN = Transisi("ajukan", "diajukan", frozenset({S.DRAFT, S.DIKEMBALIKAN}), S.DIAJUKAN)
-VERIFIKASI = Transisi("verifikasi", "diverifikasi", frozenset({S.DIAJUKAN}), S.DIVERIFIKASI)
-SETUJUI = Transisi("setujui", "disetujui", frozenset({S.DIVERIFIKASI}), S.DISETUJUI)
-KEMBALIKAN = Transisi(
-    "kembalikan", "dikembalikan", frozenset({S.DIAJUKAN, S.DIVERIFIKASI}), S.DIKEMBALIKAN
-)
-
-
-def wajib_status(objek, transisi: Transisi) -> None:
-    """ValidationError unless `objek` (any model with a StatusRealisasi `status`) may take
-    `transisi` from its current state."""
-    if objek.status not in transisi.asal:
-        raise ValidationError(
-            PESAN_TRANSISI_DITOLAK.format(status=objek.get_status_display(), aksi=transisi.label),
-            code="transisi",
-        )
-
-
-def boleh_peran_transisi(akses: Akses, transisi: Transisi, *, status: str, unit_id) -> bool:
-    """Whether the user's roles allow `transisi` of an entry of `unit_id` now in `status`.
-
-    Operator of the unit submits; verifikator of the unit verifies; kepala approves; a
-    submitted entry is returned by the verifikator of the unit or the kepala, a verified one
-    by the kepala only. Shared by indicator and budget realisations (anggaran.services).
-    """
-    if transisi is AJUKAN:
-        return boleh_isi(akses, unit_id)
-    if transisi is VERIFIKASI:
-        return boleh_verifikasi(akses, unit_id)
-    if transisi is SETUJUI:
-        return boleh_setujui(akses)
-    if transisi is KEMBALIKAN:
-        if status == S.DIVERIFIKASI:
-            return boleh_setujui(akses)
-        return boleh_setujui(akses) or boleh_verifikasi(akses, unit_id)
-    raise ValueError(transisi)
-
-
-def boleh_transisi(akses: Akses, transisi: Transisi, *, status: str | None, unit_id) -> bool:
-    """Both the state and the roles allow `transisi` (for showing the buttons)."""
-    return status in transisi.asal and boleh_peran_transisi(
-        akses, transisi, status=status, unit_id=unit_id
-    )
-
-
-def wajib_peran_transisi(akses: Akses, transisi: Transisi, *, status: str, unit_id) -> None:
-    _wajib(boleh_peran_transisi(akses, transisi, status=status, unit_id=unit_id))
-
-
-def pindah_status(
-    *,
-    objek,
-    transisi: Transisi,
-    user,
-    ubah: dict[str, Any],
-    kolom_audit: tuple[str, ...],
-    prefiks_aksi: str,
-    perangkat_daerah: PerangkatDaerah,
-    keterangan: str = "",
-):
-    """Move `objek` to `transisi.tujuan` with a compare-and-set on its `versi` and state;
-    audited as "<prefiks_aksi>.<aksi>". Call inside `transaction.atomic`."""
-    model = type(objek)
-    sebelum = audit.snapshot(objek, kolom_audit)
-    versi = objek.versi
-    for kunci, nilai in {**ubah, "status": transisi.tujuan}.items():
-        setattr(objek, kunci, nilai)
-    objek.full_clean()
-    diperbarui = model.objects.filter(pk=objek.pk, versi=versi, status__in=transisi.asal).update(
-        **ubah, status=transisi.tujuan, versi=F("versi") + 1, diubah=timezone.now()
-    )
-    if diperbarui != 1:
-        raise ValidationError(PESAN_STATUS_BERUBAH, code="status_berubah")
-    objek.refresh_from_db()
-    audit.catat(
-        pengguna=user,
-        aksi=f"{prefiks_aksi}.{transisi.aksi}",
-        objek=objek,
-        perangkat_daerah=perangkat_daerah,
-        perubahan=audit.selisih(sebelum, audit.snapshot(objek, kolom_audit)),
-        keterangan=keterangan,
-    )
-    return objek
+# --- Workflow (states, transitions and rights: common.workflow) ------------------------------
 
 
 def _pindah(
@@ -710,7 +576,7 @@ def pembukaan_minta(
     unit_kerja: UnitKerja | None = None,
 ) -> PembukaanKembali:
     """Ask to reopen a locked quarter (for one unit, or the PD). A reason is required."""
-    from .periode import status_periode
+    from renstra.periode import status_periode
 
     akses = akses_pengguna(user, pd)
     unit_id = unit_kerja.pk if unit_kerja is not None else None
@@ -806,25 +672,6 @@ def pembukaan_tolak(*, permintaan: PembukaanKembali, user) -> PembukaanKembali:
 
 
 # --- Measurement shown on the entry screens (kinerja.selectors, one indicator) ---------------
-
-
-def teks_nilai(nilai: Any) -> str:
-    """A value as displayed: a predikat letter as is, a range "80–90", a number in Indonesian
-    notation without needless zeros (common.formatting), None as "—"."""
-    from common.formatting import TANDA_KOSONG, format_angka
-
-    if nilai is None or nilai == "":
-        return TANDA_KOSONG
-    if isinstance(nilai, dict):
-        return f"{teks_nilai(nilai.get('bawah'))}–{teks_nilai(nilai.get('atas'))}"
-    if isinstance(nilai, str) and nilai.strip().upper() in mesin.PREDIKAT:
-        return nilai.strip().upper()
-    return format_angka(nilai, 2, ringkas=True)
-
-
-def teks_target(target: Any) -> str:
-    """A Target/TargetTriwulan row as displayed ("—" for None)."""
-    return teks_nilai(target.nilai_masukan() if target is not None else None)
 
 
 @dataclass(frozen=True)
@@ -938,10 +785,3 @@ def status_triwulan(
             indikator__in=indikator_qs.values("pk"), tahun=tahun, triwulan=triwulan
         )
     }
-
-
-def filter_unit(qs: QuerySet[Indikator], unit_ids: set[int] | None) -> QuerySet[Indikator]:
-    """Indicators of the given units (None: all); `qs` must carry the `unit_id` annotation."""
-    if unit_ids is None:
-        return qs
-    return qs.filter(Q(unit_id__in=unit_ids))

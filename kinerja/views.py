@@ -14,15 +14,24 @@ from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from common.formatting import format_triwulan
 from common.models import AuditLog, Peran
-from common.permissions import PDAccessMixin, pd_access
-from renstra.models import Indikator, UnitKerja
+from common.permissions import PESAN_TIDAK_BERHAK
+from common.views import jalankan_aksi, jalankan_kembalikan, kembali_ke, pesan_galat
+from renstra.akses import PDAccessMixin, pd_access
+from renstra.models import Indikator, JendelaPengisian, PembukaanKembali, UnitKerja
+from renstra.periode import (
+    PESAN_PERIODE_TIDAK_SAH,
+    baca_periode,
+    jendela_bawaan,
+    pilihan_periode,
+    status_periode,
+    wajib_periode,
+)
 
 from . import services
 from .forms import (
@@ -33,8 +42,7 @@ from .forms import (
     PutusPembukaanForm,
     RealisasiForm,
 )
-from .models import Bukti, JendelaPengisian, PembukaanKembali, Realisasi, StatusRealisasi
-from .periode import jendela_bawaan, periode_aktif, status_periode
+from .models import Bukti, Realisasi, StatusRealisasi
 
 PESAN_TERSIMPAN = "Realisasi tersimpan."
 PESAN_DIAJUKAN = "Realisasi diajukan untuk diverifikasi."
@@ -50,56 +58,6 @@ PESAN_PEMBUKAAN_DIMINTA = "Permintaan pembukaan kembali dikirim."
 PESAN_PEMBUKAAN_DISETUJUI = "Pembukaan kembali disetujui."
 PESAN_PEMBUKAAN_DITOLAK = "Permintaan pembukaan kembali ditolak."
 PESAN_JENDELA_TERSIMPAN = "Jendela pengisian disimpan."
-PESAN_PERIODE_TIDAK_SAH = "Tahun atau triwulan tidak sah."
-
-TAHUN_MIN, TAHUN_MAKS = 2000, 2100
-
-
-def baca_periode(request, pd) -> tuple[int, int]:
-    """(tahun, triwulan) from ?tahun=&triwulan=, else the active quarter of the PD."""
-    try:
-        tahun = int(request.GET.get("tahun") or 0)
-        triwulan = int(request.GET.get("triwulan") or 0)
-    except ValueError:
-        tahun = triwulan = 0
-    if TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4:
-        return tahun, triwulan
-    aktif = periode_aktif(pd)
-    if TAHUN_MIN <= tahun <= TAHUN_MAKS:
-        return tahun, aktif[1]
-    return aktif
-
-
-def wajib_periode(tahun: int, triwulan: int) -> None:
-    if not (TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4):
-        raise Http404(PESAN_PERIODE_TIDAK_SAH)
-
-
-def pilihan_periode(pd, tahun: int) -> dict:
-    """Years and quarters offered by the period selector."""
-    from renstra.models import PeriodeRenstra
-
-    tahun_list = set()
-    for awal, akhir in PeriodeRenstra.objects.filter(perangkat_daerah=pd).values_list(
-        "tahun_awal", "tahun_akhir"
-    ):
-        tahun_list.update(range(awal, akhir + 1))
-    tahun_list.add(tahun)
-    return {
-        "daftar_tahun": sorted(tahun_list, reverse=True),
-        "daftar_triwulan": [(n, format_triwulan(n)) for n in range(1, 5)],
-    }
-
-
-def _kembali(request, bawaan: str) -> HttpResponseRedirect:
-    tujuan = request.POST.get("next") or ""
-    if tujuan and url_has_allowed_host_and_scheme(tujuan, allowed_hosts={request.get_host()}):
-        return HttpResponseRedirect(tujuan)
-    return HttpResponseRedirect(bawaan)
-
-
-def _pesan_galat(exc: ValidationError) -> list[str]:
-    return list(exc.messages)
 
 
 def _indikator(pd, pk: int) -> Indikator:
@@ -293,7 +251,7 @@ class RealisasiIsiView(PDAccessMixin, View):
     def post(self, request, pd, indikator, tahun, triwulan):
         self.setup_objek(indikator, tahun, triwulan)
         if not services.boleh_isi(self.akses, self.indikator.unit_id):
-            raise PermissionDenied(services.PESAN_TIDAK_BERHAK)
+            raise PermissionDenied(PESAN_TIDAK_BERHAK)
         form = RealisasiForm(request.POST, indikator=self.indikator)
         if form.is_valid():
             try:
@@ -367,43 +325,6 @@ def realisasi_pratinjau(request, akses, indikator, tahun, triwulan):
 # --- Workflow actions -------------------------------------------------------------------------
 
 
-def jalankan_aksi(request, akses, objek, *, peran: tuple, fungsi, pesan: str, url: str, **kwargs):
-    """One workflow action on a realisation (indicator or budget): role check, service call,
-    its outcome as a message, back to `url` (or the posted `next`)."""
-    akses.wajib(*peran)
-    try:
-        fungsi(realisasi=objek, user=request.user, **kwargs)
-    except ValidationError as exc:
-        for p in _pesan_galat(exc):
-            messages.error(request, p)
-    else:
-        messages.success(request, pesan)
-    return _kembali(request, url)
-
-
-PERAN_KEMBALIKAN = (Peran.VERIFIKATOR, Peran.KEPALA)
-
-
-def jalankan_kembalikan(request, akses, objek, *, fungsi, pesan: str, url: str):
-    """Return a realisation to its author; the reason is required (KembalikanForm)."""
-    form = KembalikanForm(request.POST)
-    if not form.is_valid():
-        akses.wajib(*PERAN_KEMBALIKAN)
-        for p in form.errors.get("alasan", []):
-            messages.error(request, p)
-        return _kembali(request, url)
-    return jalankan_aksi(
-        request,
-        akses,
-        objek,
-        peran=PERAN_KEMBALIKAN,
-        fungsi=fungsi,
-        pesan=pesan,
-        url=url,
-        alasan=form.cleaned_data["alasan"],
-    )
-
-
 def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str):
     # The object first: another PD's id answers 404 whatever the user's roles.
     r = _realisasi(akses.pd, pk)
@@ -462,14 +383,14 @@ def realisasi_ajukan_massal(request, akses):
         else None
     )
     if not akses.boleh_unit(unit.pk if unit else None, Peran.OPERATOR):
-        raise PermissionDenied(services.PESAN_TIDAK_BERHAK)
+        raise PermissionDenied(PESAN_TIDAK_BERHAK)
     daftar = reverse("kinerja:realisasi_daftar", kwargs={"pd": akses.pd.slug})
     try:
         hasil = services.realisasi_ajukan_massal(
             pd=akses.pd, unit_kerja=unit, tahun=tahun, triwulan=triwulan, user=request.user
         )
     except ValidationError as exc:
-        for p in _pesan_galat(exc):
+        for p in pesan_galat(exc):
             messages.error(request, p)
     else:
         messages.success(request, PESAN_MASSAL.format(n=len(hasil.diajukan)))
@@ -477,7 +398,7 @@ def realisasi_ajukan_massal(request, akses):
             messages.warning(
                 request, PESAN_MASSAL_GAGAL.format(indikator=r.indikator.kode, pesan=pesan)
             )
-    return _kembali(request, f"{daftar}?tahun={tahun}&triwulan={triwulan}")
+    return kembali_ke(request, f"{daftar}?tahun={tahun}&triwulan={triwulan}")
 
 
 # --- Evidence ---------------------------------------------------------------------------------
@@ -499,7 +420,7 @@ def bukti_unggah(request, akses, pk):
                 keterangan=form.cleaned_data.get("keterangan") or "",
             )
         except ValidationError as exc:
-            for p in _pesan_galat(exc):
+            for p in pesan_galat(exc):
                 messages.error(request, p)
         else:
             messages.success(request, PESAN_BUKTI_DITAMBAH)
@@ -551,7 +472,7 @@ def bukti_hapus(request, akses, pk):
     try:
         services.bukti_hapus(bukti=bukti, user=request.user)
     except ValidationError as exc:
-        for p in _pesan_galat(exc):
+        for p in pesan_galat(exc):
             messages.error(request, p)
     else:
         messages.success(request, PESAN_BUKTI_DIHAPUS)
@@ -661,7 +582,7 @@ def pembukaan_minta(request, akses):
             user=request.user,
         )
     except ValidationError as exc:
-        for p in _pesan_galat(exc):
+        for p in pesan_galat(exc):
             messages.error(request, p)
     else:
         messages.success(request, PESAN_PEMBUKAAN_DIMINTA)
@@ -690,7 +611,7 @@ def pembukaan_putus(request, akses, pk):
             services.pembukaan_tolak(permintaan=permintaan, user=request.user)
             messages.success(request, PESAN_PEMBUKAAN_DITOLAK)
     except ValidationError as exc:
-        for p in _pesan_galat(exc):
+        for p in pesan_galat(exc):
             messages.error(request, p)
     return redirect(tujuan)
 
@@ -719,7 +640,7 @@ def jendela_simpan(request, akses):
             user=request.user,
         )
     except ValidationError as exc:
-        for p in _pesan_galat(exc):
+        for p in pesan_galat(exc):
             messages.error(request, p)
     else:
         messages.success(request, PESAN_JENDELA_TERSIMPAN)

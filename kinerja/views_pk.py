@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from common.pdf import PDFMixin, respons_pdf
-from common.permissions import PERENCANA, Akses, PDAccessMixin, pd_access
+from common.permissions import PERENCANA, Akses
 from kinerja import pk as layanan
 from kinerja.forms_pk import (
     BarisPKForm,
@@ -34,7 +34,8 @@ from kinerja.forms_pk import (
     TandaTanganForm,
 )
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, StatusPK
-from kinerja.pk_dokumen import PKTidakDitemukan, dokumen_pk, konteks_dokumen
+from kinerja.pk import PKTidakDitemukan, dokumen_pk, konteks_dokumen
+from renstra.akses import PDAccessMixin, pd_access
 
 PESAN_DRAF_DISUSUN = (
     "Draf PK disusun dari rencana: {indikator} indikator, {anggaran} baris anggaran."

@@ -240,9 +240,9 @@ def _grafik_serapan(serapan, triwulan: int = 4) -> str:
 
 
 def _lampiran_pk(pd: PerangkatDaerah, tahun: int) -> list[str]:
-    """The PK documents of the year (kinerja.pk_dokumen, HTML), as body fragments with their
+    """The PK documents of the year (kinerja.pk.dokumen, HTML), as body fragments with their
     own styles minus page rules (the report's pages rule)."""
-    from kinerja.pk_dokumen import PKTidakDitemukan, dokumen_pk
+    from kinerja.pk import PKTidakDitemukan, dokumen_pk
 
     try:
         html = dokumen_pk(pd=pd, tahun=tahun, format="html").decode("utf-8")
@@ -625,7 +625,7 @@ def _cetak_laporan(jenis: str):
 def _cetak_pk(
     *, pd: PerangkatDaerah, tahun: int, triwulan: int | None, nip: str | None, format: str
 ) -> bytes:
-    from kinerja.pk_dokumen import dokumen_pk
+    from kinerja.pk import dokumen_pk
 
     if format not in ("pdf", "html"):
         raise ValueError(PESAN_FORMAT_PK)

@@ -19,9 +19,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from common.models import Peran
-from common.permissions import PEMBACA, PDAccessMixin, pd_access
+from common.permissions import PEMBACA
 from kinerja.selectors import renstra_aktif
 from kinerja.validasi import validasi_pd
+from renstra.akses import PDAccessMixin, pd_access
 
 from . import cetak, services
 from .forms import (

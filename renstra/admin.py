@@ -195,3 +195,25 @@ class TabelSumberDayaAdmin(AuditedAdmin):
     list_filter = ["jenis", "perangkat_daerah"]
     search_fields = ["judul", "perangkat_daerah__nama"]
     ordering = ["perangkat_daerah", "jenis", "urutan", "id"]
+
+
+@admin.register(m.JendelaPengisian)
+class JendelaPengisianAdmin(AuditedAdmin):
+    list_display = ["perangkat_daerah", "tahun", "triwulan", "dibuka", "ditutup"]
+    list_filter = ["perangkat_daerah", "tahun"]
+    search_fields = ["perangkat_daerah__nama"]
+
+
+@admin.register(m.PembukaanKembali)
+class PembukaanKembaliAdmin(AuditedAdmin):
+    list_display = [
+        "perangkat_daerah",
+        "tahun",
+        "triwulan",
+        "status",
+        "diminta_oleh",
+        "berlaku_sampai",
+    ]
+    list_filter = ["status", "perangkat_daerah"]
+    search_fields = ["alasan"]
+    raw_id_fields = ["diminta_oleh", "diputus_oleh"]

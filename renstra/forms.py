@@ -6,8 +6,8 @@ import re
 
 from django import forms
 
-from kinerja import capaian as mesin
-from kinerja.forms import AngkaField
+from common.formatting import PREDIKAT
+from common.forms import AngkaField
 
 from .models import Indikator, JenisNilai, JenisTarget
 
@@ -87,7 +87,7 @@ class TargetField(forms.CharField):
         teks = (super().clean(value) or "").strip()
         if not teks:
             return None
-        if self.jenis_nilai == JenisNilai.PREDIKAT and teks.upper() in mesin.PREDIKAT:
+        if self.jenis_nilai == JenisNilai.PREDIKAT and teks.upper() in PREDIKAT:
             return {"predikat": teks.upper()}
         if self.jenis_nilai == JenisNilai.RENTANG:
             bagian = _PEMISAH_RENTANG.split(teks, maxsplit=1)

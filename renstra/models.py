@@ -5,14 +5,15 @@ Measured values are Decimal; "no data" is NULL, never 0. Every invariant that th
 can hold is a named constraint.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .kode import kode_memperluas, normalisasi_kode
+from common.forms import DIGITS, PLACES
+from common.scoping import pd_ids_for_user
 
-DIGITS = 20
-PLACES = 4
+from .kode import kode_memperluas, normalisasi_kode
 
 PESAN_KODE_SUB_KEGIATAN = "Kode sub-kegiatan {anak} tidak diawali kode kegiatannya {induk}."
 PESAN_KODE_KEGIATAN = "Kode kegiatan {anak} tidak diawali kode programnya {induk}."
@@ -61,9 +62,8 @@ class BatasRataRata(models.IntegerChoices):
 
 class PerangkatDaerahQuerySet(models.QuerySet):
     def for_user(self, user):
-        from common.scoping import pd_ids_for_user
-
-        return self.filter(pk__in=pd_ids_for_user(user))
+        ids = pd_ids_for_user(user)
+        return self if ids is None else self.filter(pk__in=ids)
 
 
 class PerangkatDaerah(models.Model):
@@ -730,3 +730,76 @@ class TabelSumberDaya(models.Model):
                 raise ValidationError(
                     {"baris": PESAN_SEL_TABEL.format(nomor=nomor, jumlah=len(b), kolom=len(kolom))}
                 )
+
+
+# --- Entry calendar of the PD (renstra.periode) ----------------------------------------------
+
+
+class JendelaPengisian(models.Model):
+    """The entry window of a quarter for a PD: after `ditutup` the quarter is locked."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="jendela_pengisian"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan")
+    dibuka = models.DateField("dibuka")
+    ditutup = models.DateField("ditutup")
+
+    class Meta:
+        db_table = "kinerja_jendelapengisian"  # created by kinerja 0001; moved with its table
+        verbose_name = "jendela pengisian"
+        verbose_name_plural = "jendela pengisian"
+        ordering = ["perangkat_daerah", "tahun", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun", "triwulan"], name="kinerja_jendela_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(ditutup__gte=models.F("dibuka")),
+                name="kinerja_jendela_tutup_setelah_buka",
+            ),
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="kinerja_jendela_triwulan_1_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat_daerah} {self.tahun} TW {self.triwulan}"
+
+
+class PembukaanKembali(models.Model):
+    """A request to reopen a locked quarter: needs a reason and an approver; time-limited."""
+
+    class Status(models.TextChoices):
+        DIMINTA = "diminta", "Diminta"
+        DISETUJUI = "disetujui", "Disetujui"
+        DITOLAK = "ditolak", "Ditolak"
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="pembukaan_kembali"
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    triwulan = models.PositiveSmallIntegerField("triwulan")
+    alasan = models.TextField("alasan")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DIMINTA)
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    berlaku_sampai = models.DateTimeField("berlaku sampai", null=True, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "kinerja_pembukaankembali"
+        verbose_name = "pembukaan kembali periode"
+        verbose_name_plural = "pembukaan kembali periode"
+        ordering = ["-dibuat"]
+
+    def __str__(self) -> str:
+        return f"Buka kembali {self.tahun} TW {self.triwulan} ({self.get_status_display()})"

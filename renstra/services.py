@@ -12,8 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from common import audit
-from common.permissions import PERENCANA, PESAN_TIDAK_BERHAK
-from kinerja.services import akses_pengguna, teks_target
+from common.formatting import teks_target
+from common.permissions import PERENCANA, PESAN_TIDAK_BERHAK, akses_pengguna
 
 from .models import Indikator, Target, TargetTriwulan
 

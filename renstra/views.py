@@ -13,15 +13,16 @@ from django.views import View
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from common.formatting import teks_target
 from common.models import AuditLog
-from common.permissions import PERENCANA, PDAccessMixin, pd_access
-from kinerja.periode import periode_aktif
-from kinerja.services import indikator_dengan_unit, teks_target
-from kinerja.views import TAHUN_MAKS, TAHUN_MIN, pilihan_periode
+from common.permissions import PERENCANA
+from renstra.akses import PDAccessMixin, pd_access
 
 from . import services
 from .forms import JENIS_DIEDIT, IndikatorForm, TargetForm
 from .models import Indikator, JenisTarget, Target, TargetTriwulan, UnitKerja
+from .periode import TAHUN_MAKS, TAHUN_MIN, periode_aktif, pilihan_periode
+from .selectors import indikator_dengan_unit
 
 PESAN_INDIKATOR_TERSIMPAN = "Atribut indikator tersimpan."
 PESAN_TARGET_TERSIMPAN = "{n} target diperbarui."

@@ -49,7 +49,7 @@ def siapkan_django() -> None:
     if baru:
         from django.core.management import call_command
 
-        from renstra.dataset import muat_berkas
+        from pertukaran.impor import muat_berkas
 
         call_command("migrate", verbosity=0)
         call_command("loaddata", "referensi", verbosity=0)

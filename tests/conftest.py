@@ -17,7 +17,7 @@ DEMO_FILES = sorted(DEMO_DIR.glob("*.json"))
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from renstra.dataset import muat_berkas
+    from pertukaran.impor import muat_berkas
 
     with django_db_blocker.unblock():
         call_command("loaddata", "referensi", verbosity=0)
@@ -170,7 +170,7 @@ def jendela_terbuka(paser):
 
     from django.utils import timezone
 
-    from kinerja.models import JendelaPengisian
+    from renstra.models import JendelaPengisian
 
     hari_ini = timezone.localdate()
     return JendelaPengisian.objects.create(

@@ -19,8 +19,8 @@ from django.utils import timezone
 from anggaran import services as layanan_anggaran
 from anggaran.models import Pagu, RealisasiAnggaran
 from kinerja import services
-from kinerja.models import Bukti, PembukaanKembali
-from renstra.models import Indikator, SubKegiatan, UnitKerja
+from kinerja.models import Bukti
+from renstra.models import Indikator, PembukaanKembali, SubKegiatan, UnitKerja
 from tests.conftest import TAHUN_UJI
 
 pytestmark = pytest.mark.django_db

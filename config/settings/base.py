@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "renstra",
     "kinerja",
     "anggaran",
+    "pertukaran",
+    "beranda",
     "laporan",
 ]
 

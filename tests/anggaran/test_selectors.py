@@ -4,13 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from anggaran.selectors import (
-    LABEL_EFISIEN,
-    efisiensi,
-    rekap_anggaran,
-    rekap_belanja,
-)
+from anggaran.selectors import rekap_anggaran, rekap_belanja
 from common.formatting import bulatkan
+from kinerja.selectors import LABEL_EFISIEN, efisiensi
 from tests.factories import (
     IndikatorFactory,
     KegiatanFactory,

@@ -11,8 +11,8 @@ from anggaran import services
 from anggaran.models import Pagu, RealisasiAnggaran
 from anggaran.selectors import TINGKAT_SUB_KEGIATAN, rekap_anggaran
 from common.models import AuditLog
+from common.workflow import PESAN_ALASAN_WAJIB, PESAN_TRANSISI_DITOLAK
 from kinerja.models import StatusRealisasi
-from kinerja.services import PESAN_ALASAN_WAJIB, PESAN_TRANSISI_DITOLAK
 from renstra.models import SubKegiatan
 from tests.conftest import TAHUN_UJI
 

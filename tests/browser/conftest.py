@@ -57,7 +57,7 @@ def data_demo_dipulihkan(django_db_blocker):
     yield
     from django.core.management import call_command
 
-    from renstra.dataset import muat_berkas
+    from pertukaran.impor import muat_berkas
     from tests.conftest import DEMO_FILES
 
     with django_db_blocker.unblock():
@@ -71,7 +71,7 @@ def data_demo(data_demo_dipulihkan, live_server):
     """Paser's demo data inside the live-server test (loaded again if a flush removed it)."""
     from django.core.management import call_command
 
-    from renstra.dataset import muat_berkas
+    from pertukaran.impor import muat_berkas
     from renstra.models import PerangkatDaerah
     from tests.conftest import DEMO_DIR
 

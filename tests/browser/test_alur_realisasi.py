@@ -37,8 +37,8 @@ def keluar(page):
 def test_operator_to_kepala(data_demo, live_server, halaman, artifacts_dir, tmp_path):
     from playwright.sync_api import expect
 
-    from kinerja.models import JendelaPengisian, Realisasi
-    from renstra.models import Indikator
+    from kinerja.models import Realisasi
+    from renstra.models import Indikator, JendelaPengisian
 
     pd = data_demo
     hari_ini = timezone.localdate()

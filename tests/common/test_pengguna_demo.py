@@ -2,8 +2,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from common.management.commands.buat_pengguna_demo import PESAN_BUKAN_DEMO
 from common.models import Keanggotaan, Peran
+from laporan.management.commands.buat_pengguna_demo import PESAN_BUKAN_DEMO
 
 
 def test_demo_users_cover_every_persona_and_the_reviewer_is_assigned(db, django_user_model):

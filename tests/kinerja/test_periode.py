@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from common.models import AuditLog
-from kinerja import periode, services
-from kinerja.models import JendelaPengisian, PembukaanKembali
-from renstra.models import UnitKerja
+from kinerja import services
+from renstra import periode
+from renstra.models import JendelaPengisian, PembukaanKembali, UnitKerja
 from tests.conftest import TAHUN_UJI
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Perjanjian Kinerja services and selectors (kinerja/pk.py) on the Paser demo.
+"""Perjanjian Kinerja services and selectors (kinerja/pk/) on the Paser demo.
 
 The Paser dataset holds its plan (Renja targets, pagu) for 2023, so drafting is tested for
 2023; its 13 imported PKs are for 2024 (status draft). Expected values are read from the

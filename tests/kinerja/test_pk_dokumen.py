@@ -1,4 +1,4 @@
-"""PK documents (kinerja/pk_dokumen.py): the PDF and HTML of the Paser demo PKs.
+"""PK documents (kinerja/pk/dokumen.py): the PDF and HTML of the Paser demo PKs.
 
 The text of each PDF page is extracted with pypdf; the layout itself was checked by eye on
 pages rendered with `pdftoppm -r 60 -png` (statement page, annex, signatures, footer).
@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from common.models import Keanggotaan, Peran
 from kinerja import pk as L
 from kinerja.models import AlasanPerubahanPK, PerjanjianKinerja
-from kinerja.pk_dokumen import (
+from kinerja.pk import (
     PESAN_FORMAT_DOKUMEN,
     PESAN_PD_TIDAK_ADA,
     PKTidakDitemukan,

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from common import workflow
 from common.models import AuditLog
 from kinerja import services
 from kinerja.models import Realisasi, StatusRealisasi
@@ -168,7 +169,7 @@ def test_wrong_state_message_is_indonesian(indikator_a, para):
     with pytest.raises(ValidationError) as exc:
         services.realisasi_setujui(realisasi=r, user=kepala)
     assert exc.value.messages == [
-        services.PESAN_TRANSISI_DITOLAK.format(status="Draft", aksi="disetujui")
+        workflow.PESAN_TRANSISI_DITOLAK.format(status="Draft", aksi="disetujui")
     ]
 
 

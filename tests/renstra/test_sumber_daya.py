@@ -15,7 +15,8 @@ from django.core.exceptions import ValidationError
 
 from common.admin import AuditedAdmin
 from common.models import AuditLog
-from renstra.dataset import (
+from pertukaran.ekspor import ekspor_dataset
+from pertukaran.impor import (
     AKSI_BUAT,
     AKSI_UBAH,
     PESAN_BUKAN_DAFTAR,
@@ -29,7 +30,6 @@ from renstra.dataset import (
     muat,
     validasi,
 )
-from renstra.ekspor import ekspor_dataset
 from renstra.models import (
     PESAN_SEL_TABEL as PESAN_SEL_MODEL,
 )

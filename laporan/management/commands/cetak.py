@@ -3,7 +3,7 @@
 
 Prints an official report through the same code path as the web (laporan.cetak.CETAK):
 the latest approved edition when one exists (frozen), else the draft with its watermark.
-`pk` prints the Perjanjian Kinerja documents (kinerja.pk_dokumen.dokumen_pk).
+`pk` prints the Perjanjian Kinerja documents (kinerja.pk.dokumen_pk).
 """
 
 from pathlib import Path
@@ -42,7 +42,7 @@ class Command(BaseCommand):
                 nip=o["pejabat"],
                 format=o["format"],
             )
-        except LookupError as galat:  # e.g. kinerja.pk_dokumen.PKTidakDitemukan
+        except LookupError as galat:  # e.g. kinerja.pk.PKTidakDitemukan
             raise CommandError(str(galat)) from galat
         except ValueError as galat:
             raise CommandError(str(galat)) from galat

@@ -1,8 +1,8 @@
 """Exporter of the `sakip-dataset/1` interchange format (fixtures/demo/SCHEMA.md).
 
-`ekspor_dataset(pd=pd)` is the inverse of `renstra.dataset.muat`: loading its result into the
+`ekspor_dataset(pd=pd)` is the inverse of `pertukaran.impor.muat`: loading its result into the
 database it came from creates, updates and deletes nothing. Every choice below mirrors the
-loader (`renstra.dataset._Pemuat`):
+loader (`pertukaran.tulis`, the writer behind `muat`):
 
 - Stored codes are exported as `kode`; a program, kegiatan or sub-kegiatan that a Perjanjian
   Kinerja budget row names by another code (a local code such as Balangan's "P1" for
@@ -52,10 +52,8 @@ from kinerja.models import (
     RencanaAksi,
     StatusRealisasi,
 )
-
-from .dataset import FORMAT, PREDIKAT
-from .kode import adalah_kode_kepmendagri, normalisasi_kode
-from .models import (
+from renstra.kode import adalah_kode_kepmendagri, normalisasi_kode
+from renstra.models import (
     Indikator,
     JenisTabelSumberDaya,
     JenisTarget,
@@ -74,6 +72,8 @@ from .models import (
     Tujuan,
     UnitKerja,
 )
+
+from .dokumen import FORMAT, PREDIKAT
 
 SUMBER = "ekspor SAKIP Kinerja"
 
@@ -610,7 +610,7 @@ class _Pengekspor:
         pembilang = tahunan.pembilang if tahunan else None
         penyebut = tahunan.penyebut if tahunan else None
         nilai_tahunan = _nilai_realisasi(tahunan)
-        # The row the loader writes the analysis texts to (see _Pemuat._baris_realisasi);
+        # The row the loader writes the analysis texts to (see tulis_kinerja._baris_realisasi);
         # texts stored on another row move there.
         ada_tahunan = nilai_tahunan is not None or pembilang is not None or penyebut is not None
         terisi = [tw for tw, v in per_tw.items() if v is not None]

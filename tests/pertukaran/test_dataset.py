@@ -1,4 +1,4 @@
-"""renstra/dataset.py and `manage.py muat_dataset`: validation, upsert, audit, dry run.
+"""pertukaran/impor.py and `manage.py muat_dataset`: validation, upsert, audit, dry run.
 
 The session conftest has already loaded the four demo files, so a load here is a second load.
 """
@@ -26,7 +26,7 @@ from kinerja.models import (
     StatusPK,
     StatusRealisasi,
 )
-from renstra.dataset import (
+from pertukaran.impor import (
     AKSI_BUAT,
     AKSI_HAPUS,
     AKSI_MUAT,
@@ -53,7 +53,7 @@ from renstra.dataset import (
     muat_berkas,
     validasi,
 )
-from renstra.management.commands.muat_dataset import PESAN_GAGAL
+from pertukaran.management.commands.muat_dataset import PESAN_GAGAL
 from renstra.models import (
     PESAN_KODE_KEGIATAN,
     PESAN_KODE_SUB_KEGIATAN,
@@ -969,7 +969,7 @@ def test_reload_never_clears_a_draft_entered_in_the_app(paser):
     from decimal import Decimal
 
     from kinerja.models import Realisasi, StatusRealisasi
-    from renstra.dataset import muat_berkas
+    from pertukaran.impor import muat_berkas
     from renstra.models import Indikator
 
     indikator = Indikator.objects.get(perangkat_daerah=paser, kode="S1.I1")
@@ -990,7 +990,7 @@ def test_reload_never_clears_a_draft_entered_in_the_app(paser):
 def test_reload_never_clears_a_budget_draft_entered_in_the_app(paser):
     from anggaran.models import RealisasiAnggaran
     from kinerja.models import StatusRealisasi
-    from renstra.dataset import baca_berkas, muat
+    from pertukaran.impor import baca_berkas, muat
 
     data = baca_berkas(DEMO_DIR / "kesbangpol-paser.json")
     for program in data["program"]:

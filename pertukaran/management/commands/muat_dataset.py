@@ -7,7 +7,7 @@ run with every problem printed as "path: pesan" on stderr and nothing written.
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from renstra.dataset import DatasetTidakValid, baca_berkas, muat, validasi
+from pertukaran.impor import DatasetTidakValid, baca_berkas, muat, validasi
 
 PESAN_GAGAL = "Dataset tidak dimuat: {jumlah} masalah di {berkas} berkas. Tidak ada yang disimpan."
 PESAN_MASALAH_BERKAS = "{berkas}: {jumlah} masalah"

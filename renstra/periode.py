@@ -14,11 +14,12 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 
 from common.formatting import format_tanggal, format_triwulan
 
-from .models import JendelaPengisian, PembukaanKembali
+from .models import JendelaPengisian, PembukaanKembali, PeriodeRenstra
 
 HARI_SETELAH_TRIWULAN = 10
 """Default: a quarter stays open this many days after it ends."""
@@ -166,3 +167,43 @@ def periode_aktif(pd, hari_ini: datetime.date | None = None) -> tuple[int, int]:
         if dibuka <= hari_ini <= ditutup:
             return kunci
     return tahun, triwulan
+
+
+# --- The period selector of the screens ------------------------------------------------------
+
+PESAN_PERIODE_TIDAK_SAH = "Tahun atau triwulan tidak sah."
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
+
+
+def baca_periode(request, pd) -> tuple[int, int]:
+    """(tahun, triwulan) from ?tahun=&triwulan=, else the active quarter of the PD."""
+    try:
+        tahun = int(request.GET.get("tahun") or 0)
+        triwulan = int(request.GET.get("triwulan") or 0)
+    except ValueError:
+        tahun = triwulan = 0
+    if TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4:
+        return tahun, triwulan
+    aktif = periode_aktif(pd)
+    if TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        return tahun, aktif[1]
+    return aktif
+
+
+def wajib_periode(tahun: int, triwulan: int) -> None:
+    if not (TAHUN_MIN <= tahun <= TAHUN_MAKS and 1 <= triwulan <= 4):
+        raise Http404(PESAN_PERIODE_TIDAK_SAH)
+
+
+def pilihan_periode(pd, tahun: int) -> dict:
+    """Years and quarters offered by the period selector."""
+    tahun_list = set()
+    for awal, akhir in PeriodeRenstra.objects.filter(perangkat_daerah=pd).values_list(
+        "tahun_awal", "tahun_akhir"
+    ):
+        tahun_list.update(range(awal, akhir + 1))
+    tahun_list.add(tahun)
+    return {
+        "daftar_tahun": sorted(tahun_list, reverse=True),
+        "daftar_triwulan": [(n, format_triwulan(n)) for n in range(1, 5)],
+    }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from renstra.ekspor import ekspor_dataset, teks_json
+from pertukaran.ekspor import ekspor_dataset, teks_json
 from renstra.models import PerangkatDaerah
 
 PESAN_PD_TIDAK_ADA = "Perangkat daerah dengan slug {slug} tidak ditemukan."

@@ -1,4 +1,4 @@
-"""renstra/ekspor.py and `manage.py ekspor_dataset`: the exporter is the loader's inverse.
+"""pertukaran/ekspor.py and `manage.py ekspor_dataset`: the exporter is the loader's inverse.
 
 The session conftest has loaded the four demo files, so exporting a demo PD and loading the
 result must change nothing; loading it into a new PD and exporting that must give the same
@@ -18,8 +18,7 @@ from django.core.management import CommandError, call_command
 from anggaran.models import Pagu, RealisasiAnggaran
 from common.models import AuditLog
 from kinerja.models import PerjanjianKinerja, PKAnggaran, Realisasi, StatusRealisasi
-from renstra.dataset import AKSI_BUAT, AKSI_HAPUS, AKSI_UBAH, muat, muat_berkas, validasi
-from renstra.ekspor import (
+from pertukaran.ekspor import (
     PESAN_CATATAN_KONDISI,
     PESAN_CATATAN_PK_TANPA_PIHAK,
     PESAN_CATATAN_REALISASI_ANGGARAN_BELUM_DISETUJUI,
@@ -29,7 +28,8 @@ from renstra.ekspor import (
     angka,
     ekspor_dataset,
 )
-from renstra.management.commands.ekspor_dataset import PESAN_PD_TIDAK_ADA
+from pertukaran.impor import AKSI_BUAT, AKSI_HAPUS, AKSI_UBAH, muat, muat_berkas, validasi
+from pertukaran.management.commands.ekspor_dataset import PESAN_PD_TIDAK_ADA
 from renstra.models import Indikator, PerangkatDaerah, PeriodeRenstra, Program
 from tests.factories import perbesar_rencana
 

@@ -1,0 +1,1 @@
+"""Interchange: the `sakip-dataset/1` format in (impor) and out (ekspor), above every domain app."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PertukaranConfig(AppConfig):
+    name = "pertukaran"
+    verbose_name = "Pertukaran data"
