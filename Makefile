@@ -7,21 +7,25 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 MANAGE := DJANGO_SETTINGS_MODULE=config.settings.dev $(BIN)/python manage.py
 
-.PHONY: run test install migrate demo ci migrations-check lint format clean
+.PHONY: run test install prasyarat migrate demo ci migrations-check lint format clean
 
-$(STAMP): pyproject.toml
+# System libraries first: one `apt-get install` line instead of a traceback.
+prasyarat:
+	@$(PYTHON) scripts/periksa_prasyarat.py
+
+$(STAMP): pyproject.toml | prasyarat
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+install: prasyarat $(STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
 
 demo: migrate
-	$(MANAGE) loaddata referensi
+	$(MANAGE) loaddata referensi lke_permenpanrb_88_2021
 	$(MANAGE) muat_dataset fixtures/demo/*.json
 	$(MANAGE) buat_pengguna_demo
 

@@ -8,9 +8,11 @@ Contracts (the same as kinerja.selectors):
 - The pagu in force is `perubahan` when set, else `murni` (`Pagu.berlaku`).
 - An amount entered on a program or kegiatan that has children with amounts is kept as
   `pagu_tercatat` / `realisasi_tercatat` and is NOT the printed amount: the printed amount is
-  the children's sum (kinerja.validasi reports any difference).
+  the children's sum (`pagu_anak`, `realisasi_anak`; kinerja.validasi reports any
+  difference).
 - Realisasi "s.d. TW n" is the sum of quarters 1..n; at TW IV a yearly amount (triwulan 0)
-  is the year's amount; a yearly amount is also used when no quarter is entered.
+  is the year's amount (also when no quarter is entered). Before TW IV a yearly amount is
+  never used, as for indicators: "s.d. TW I" of a yearly-only amount is no data.
 - Official numbers (`hanya_resmi=True`, the default) use approved realisasi anggaran only
   (DOMAIN.md §8); `hanya_resmi=False` includes rows still in the workflow (working view).
 """
@@ -159,6 +161,10 @@ class BarisAnggaran:
     sisa: Decimal | None
     """pagu − realisasi (the rupiah not spent)."""
     anak: tuple[BarisAnggaran, ...]
+    pagu_anak: Decimal | None = None
+    """The children's pagu sum (None without children with a pagu), printed or not."""
+    realisasi_anak: Decimal | None = None
+    """The children's realisasi sum s.d. TW n (None without children with one)."""
 
     @property
     def model(self) -> str:
@@ -200,7 +206,9 @@ def _realisasi_sd(per_tw: dict[int, RealisasiAnggaran], triwulan: int) -> Decima
     kuartal = [per_tw[tw].jumlah for tw in range(1, triwulan + 1) if tw in per_tw]
     if any(k is not None for k in kuartal):
         return _jumlah(kuartal)
-    return tahunan
+    # As for indicators (kinerja.selectors.nilai_realisasi): an amount reported for the
+    # whole year says nothing about "s.d. TW I–III".
+    return None
 
 
 def _hitung_baris(
@@ -213,15 +221,18 @@ def _hitung_baris(
     tahunan = per_tw[0].jumlah if 0 in per_tw else None
     real_sendiri = _realisasi_sd(per_tw, triwulan)
 
-    pagu_anak = [a.pagu for a in anak if a.pagu is not None]
-    pagu_dari_anak = bool(pagu_anak)
-    pagu = _jumlah(pagu_anak) if pagu_dari_anak else pagu_sendiri
-    real_dari_anak = any(
+    daftar_pagu_anak = [a.pagu for a in anak if a.pagu is not None]
+    pagu_anak = _jumlah(daftar_pagu_anak) if daftar_pagu_anak else None
+    ada_real_anak = any(
         a.realisasi is not None or any(v is not None for v in a.realisasi_triwulan) for a in anak
     )
+    realisasi_anak = _jumlah(a.realisasi for a in anak) if ada_real_anak else None
+    pagu_dari_anak = pagu_anak is not None
+    pagu = pagu_anak if pagu_dari_anak else pagu_sendiri
+    real_dari_anak = ada_real_anak
     if real_dari_anak:
         realisasi_triwulan = tuple(_jumlah(a.realisasi_triwulan[i] for a in anak) for i in range(4))
-        realisasi = _jumlah(a.realisasi for a in anak)
+        realisasi = realisasi_anak
     else:
         realisasi_triwulan, realisasi = tw_sendiri, real_sendiri
     return BarisAnggaran(
@@ -243,6 +254,8 @@ def _hitung_baris(
         persen=_persen(realisasi, pagu),
         sisa=_kurang(pagu, realisasi),
         anak=anak,
+        pagu_anak=pagu_anak,
+        realisasi_anak=realisasi_anak,
     )
 
 

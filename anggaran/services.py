@@ -95,13 +95,13 @@ def boleh_isi(akses, unit_id: int | None) -> bool:
 
 
 def _pesan_konflik(terkini: RealisasiAnggaran | None) -> str:
-    from common.formatting import format_tanggal
+    from common.formatting import format_waktu
 
     if terkini is None:
         return PESAN_KONFLIK_ANGGARAN.format(waktu="baru saja", nilai="—")
     waktu = timezone.localtime(terkini.diubah)
     return PESAN_KONFLIK_ANGGARAN.format(
-        waktu=f"{format_tanggal(waktu)} {waktu:%H.%M}", nilai=format_rupiah(terkini.jumlah)
+        waktu=format_waktu(waktu), nilai=format_rupiah(terkini.jumlah)
     )
 
 

@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from common.forms import KembalikanForm
 from common.models import AuditLog, Peran
 from common.permissions import PESAN_TIDAK_BERHAK
+from common.riwayat import entri_riwayat
 from common.views import jalankan_aksi, jalankan_kembalikan
 from renstra.akses import PDAccessMixin, pd_access
 from renstra.models import UnitKerja
@@ -262,7 +263,8 @@ def realisasi_riwayat(request, akses, sub_kegiatan, tahun):
         {
             "pd": akses.pd,
             "judul": f"Riwayat realisasi anggaran {sub.kode} tahun {tahun}",
-            "log": log,
+            "entri": entri_riwayat(log, RealisasiAnggaran),
+            "tampil_objek": True,
             "kembali": reverse("anggaran:realisasi_daftar", kwargs={"pd": akses.pd.slug})
             + f"?tahun={tahun}",
         },

@@ -27,6 +27,8 @@ from common.models import AuditLog, Peran
 from kinerja import services as kinerja_services
 from kinerja.models import Realisasi, StatusRealisasi
 from kinerja.selectors import pengukuran_kinerja
+from kinerja.selectors.kelengkapan import kelengkapan_triwulan
+from lke.selectors import rekomendasi_jatuh_tempo
 from renstra.akses import PDAccessMixin, pd_access
 from renstra.models import Indikator, PembukaanKembali, PerangkatDaerah, UnitKerja
 from renstra.periode import baca_periode, pilihan_periode, status_periode
@@ -54,7 +56,18 @@ def beranda(request):
     daftar_pd = list(PerangkatDaerah.objects.for_user(request.user).select_related("pemda"))
     if len(daftar_pd) == 1:
         return redirect("beranda_pd", pd=daftar_pd[0].slug)
-    return render(request, "beranda/beranda.html", {"daftar_pd": daftar_pd})
+    # The Inspektorat's home page: due and overdue recommendations of the PD it evaluates.
+    inspektorat = [
+        k.perangkat_daerah_id for k in request.user.keanggotaan.filter(peran=Peran.INSPEKTORAT)
+    ]
+    return render(
+        request,
+        "beranda/beranda.html",
+        {
+            "daftar_pd": daftar_pd,
+            "rekomendasi_jatuh_tempo": rekomendasi_jatuh_tempo(pd_ids=inspektorat),
+        },
+    )
 
 
 def _lebar(nilai: Decimal | None) -> str:
@@ -72,11 +85,12 @@ class BerandaPDView(PDAccessMixin, TemplateView):
         pd, akses = self.pd, self.akses
         tahun, triwulan = baca_periode(self.request, pd)
         hanya_resmi = self.request.GET.get("resmi") != "0"
+        periode = status_periode(pd=pd, tahun=tahun, triwulan=triwulan)
         ctx.update(
             tahun=tahun,
             triwulan=triwulan,
             hanya_resmi=hanya_resmi,
-            periode=status_periode(pd=pd, tahun=tahun, triwulan=triwulan),
+            periode=periode,
             **pilihan_periode(pd, tahun),
         )
         units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=pd)}
@@ -86,38 +100,28 @@ class BerandaPDView(PDAccessMixin, TemplateView):
             else k.get_peran_display()
             for k in akses.keanggotaan
         ]
-        indikator_pd = kinerja_services.indikator_dengan_unit(Indikator.objects.for_pd(pd))
 
         if akses.punya(Peran.OPERATOR) and not akses.superuser:
-            unit_ids = akses.unit_ids(Peran.OPERATOR)
-            milik = list(
-                kinerja_services.filter_unit(indikator_pd, unit_ids).order_by("urutan", "id")
-            )
-            status = kinerja_services.status_triwulan(
-                indikator_qs=kinerja_services.filter_unit(indikator_pd, unit_ids),
+            ctx["tugas_operator"] = kelengkapan_triwulan(
+                pd=pd,
                 tahun=tahun,
                 triwulan=triwulan,
+                unit_ids=akses.unit_ids(Peran.OPERATOR),
+                units=units.values(),
+            ).units
+            ctx["unit_grid"] = [
+                k.unit for k in ctx["tugas_operator"] if k.unit is not None and periode.terbuka
+            ]
+        # The quarter at a glance for the head of unit (their units) and the kepala (all).
+        if akses.punya(Peran.KEPALA, Peran.VERIFIKATOR, Peran.PERENCANA):
+            unit_ids = (
+                None
+                if akses.punya(Peran.KEPALA, Peran.PERENCANA)
+                else akses.unit_ids(Peran.VERIFIKATOR)
             )
-            per_unit: dict = {}
-            for ind in milik:
-                kelompok = per_unit.setdefault(
-                    ind.unit_id,
-                    {"unit": units.get(ind.unit_id), "baris": [], "terisi": 0, "diajukan": 0},
-                )
-                r = status.get(ind.pk)
-                kelompok["baris"].append({"indikator": ind, "realisasi": r})
-                if r is not None and (r.nilai is not None or r.predikat):
-                    kelompok["terisi"] += 1
-                if r is not None and r.status not in (
-                    StatusRealisasi.DRAFT,
-                    StatusRealisasi.DIKEMBALIKAN,
-                ):
-                    kelompok["diajukan"] += 1
-            for k in per_unit.values():
-                n = len(k["baris"]) or 1
-                k["persen_terisi"] = str(k["terisi"] * 100 // n)
-                k["persen_diajukan"] = str(k["diajukan"] * 100 // n)
-            ctx["tugas_operator"] = list(per_unit.values())
+            ctx["kelengkapan"] = kelengkapan_triwulan(
+                pd=pd, tahun=tahun, triwulan=triwulan, unit_ids=unit_ids, units=units.values()
+            )
 
         # Each inbox: the indicator and budget realisations waiting for my decision.
         kotak_masuk = []
@@ -149,6 +153,8 @@ class BerandaPDView(PDAccessMixin, TemplateView):
         ctx["grafik"] = [{"s": s, "lebar": _lebar(s.rata_rata)} for s in pengukuran.sasaran]
         ctx["garis_100"] = _lebar(Decimal(100))
         ctx["boleh_audit"] = akses.punya(*PERAN_AUDIT)
+        # SAKIP evaluation: the PD's recommendations due within 7 days or overdue (1 query).
+        ctx["rekomendasi_jatuh_tempo"] = rekomendasi_jatuh_tempo(pd_ids=[pd.pk])
         return ctx
 
     def _kotak(self, jenis: str, status: str, unit_ids) -> dict:

@@ -13,7 +13,7 @@ Contracts:
 """
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from decimal import MAX_EMAX, MIN_EMIN, ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
@@ -33,10 +33,13 @@ __all__ = [
     "bulatkan",
     "format_angka",
     "format_bulan_tahun",
+    "format_masukan",
     "format_persen",
     "format_rupiah",
     "format_tanggal",
     "format_triwulan",
+    "format_waktu",
+    "parse_angka_teks",
     "parse_desimal",
     "romawi",
 ]
@@ -226,6 +229,18 @@ def parse_desimal(
     raise TypeError(PESAN_JENIS_TIDAK_DIDUKUNG)
 
 
+def parse_angka_teks(teks: str | None) -> Decimal | None:
+    """A number written in free text (kondisi awal/akhir, a printed table cell), read the
+    Indonesian way, as every form reads it: a lone dot grouped by three is a thousands
+    separator (``"1.500"`` → 1500); a lone dot that cannot be one is a decimal point
+    (``"21.3"``, ``"0.5"``, as plain notation and older data write it). Otherwise the rules of
+    ``parse_desimal``. ``None`` for blank text; ``ValueError`` for text that is no number."""
+    try:
+        return parse_desimal(teks, titik_ribuan=True)
+    except ValueError:
+        return parse_desimal(teks)
+
+
 def _kelompokkan_ribuan(digit: str) -> str:
     """'1234567' → '1.234.567' (string based: no int conversion limit on long numbers)."""
     kepala = len(digit) % 3 or 3
@@ -284,6 +299,47 @@ def format_tanggal(tanggal: date | None) -> str:
     if tanggal is None:
         return TANDA_KOSONG
     return f"{tanggal.day} {_nama_bulan(tanggal.month)} {tanggal.year}"
+
+
+ZONA_WAKTU = {timedelta(hours=7): "WIB", timedelta(hours=8): "WITA", timedelta(hours=9): "WIT"}
+"""Indonesia's time zones by UTC offset; another offset prints as "UTC+h"."""
+
+
+def format_waktu(waktu: datetime | None) -> str:
+    """A moment as the app prints it everywhere: ``"3 Desember 2026 14.05 WIB"``; None → "—".
+
+    ``waktu`` must already be in the zone to print (the template filter converts to the
+    site's zone first); the zone name comes from its UTC offset, a naive value prints none.
+    """
+    if waktu is None:
+        return TANDA_KOSONG
+    teks = f"{format_tanggal(waktu)} {waktu.hour:02d}.{waktu.minute:02d}"
+    selisih = waktu.utcoffset()
+    if selisih is None:
+        return teks
+    zona = ZONA_WAKTU.get(selisih)
+    if zona is None:
+        menit = int(selisih.total_seconds()) // 60
+        tanda = "-" if menit < 0 else "+"
+        jam, sisa = divmod(abs(menit), 60)
+        zona = f"UTC{tanda}{jam}" + (f".{sisa:02d}" if sisa else "")
+    return f"{teks} {zona}"
+
+
+def format_masukan(nilai: Decimal | int | str | None) -> str:
+    """A stored number as a person typed it: Indonesian notation, every significant decimal
+    and none more (``Decimal("61.7250")`` → ``"61,725"``, ``Decimal("1.5000")`` → ``"1,5"``,
+    ``Decimal("7489.0000")`` → ``"7.489"``); None → "—". Nothing is rounded away."""
+    angka = parse_desimal(nilai)
+    if angka is None:
+        return TANDA_KOSONG
+    if not angka.is_finite():
+        raise ValueError(PESAN_TIDAK_HINGGA)
+    teks = format(angka.copy_abs(), "f")
+    bulat, _, pecahan = teks.partition(".")
+    pecahan = pecahan.rstrip("0")
+    tanda = "-" if angka < 0 and (bulat.strip("0") or pecahan) else ""
+    return f"{tanda}{_kelompokkan_ribuan(bulat)}{',' + pecahan if pecahan else ''}"
 
 
 def format_bulan_tahun(tanggal: date | tuple[int, int] | None) -> str:

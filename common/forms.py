@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django import forms
 
-from .formatting import format_angka, parse_desimal
+from .formatting import bulatkan, format_masukan, parse_desimal
 
 DIGITS = 20
 PLACES = 4
@@ -47,7 +47,8 @@ class AngkaField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, Decimal):
-            return format_angka(value, self.tempat, ringkas=True)
+            # As typed: "1,5", never "1,5000" (the column keeps 4 places).
+            return format_masukan(bulatkan(value, self.tempat))
         return value
 
     def to_python(self, value):

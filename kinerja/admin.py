@@ -1,8 +1,10 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models.functions import Coalesce
 
 from common.admin import AuditedAdmin
+from common.formatting import format_masukan, format_triwulan
 
 from . import models as m
 from .pk import PESAN_PK_TERKUNCI
@@ -15,13 +17,62 @@ class BuktiInline(admin.TabularInline):
     readonly_fields = ["diunggah_oleh"]
 
 
+# The responsible unit's name, by the precedence of renstra.selectors.UNIT_INDIKATOR.
+_NAMA_UNIT = Coalesce(
+    "indikator__penanggung_jawab__nama",
+    "indikator__program__unit_kerja__nama",
+    "indikator__kegiatan__unit_kerja__nama",
+    "indikator__kegiatan__program__unit_kerja__nama",
+    "indikator__sub_kegiatan__unit_kerja__nama",
+    "indikator__sub_kegiatan__kegiatan__unit_kerja__nama",
+    "indikator__sub_kegiatan__kegiatan__program__unit_kerja__nama",
+)
+
+
 @admin.register(m.Realisasi)
 class RealisasiAdmin(AuditedAdmin):
-    list_display = ["indikator", "tahun", "triwulan", "nilai", "predikat", "status"]
+    """One row per realisation with what identifies it: indicator, year, quarter, unit (one
+    query for the whole page: the unit name is annotated)."""
+
+    list_display = [
+        "kode_indikator",
+        "uraian_indikator",
+        "tahun",
+        "label_triwulan",
+        "unit",
+        "nilai_tampil",
+        "status",
+    ]
+    list_display_links = ["kode_indikator", "uraian_indikator"]
     list_filter = ["status", "tahun", "triwulan", "indikator__perangkat_daerah"]
     search_fields = ["indikator__kode", "indikator__uraian"]
     raw_id_fields = ["indikator", "diisi_oleh", "diverifikasi_oleh", "disetujui_oleh"]
+    list_select_related = ["indikator__perangkat_daerah"]
     inlines = [BuktiInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(nama_unit=_NAMA_UNIT)
+
+    @admin.display(description="kode", ordering="indikator__kode")
+    def kode_indikator(self, obj):
+        return obj.indikator.kode
+
+    @admin.display(description="indikator", ordering="indikator__uraian")
+    def uraian_indikator(self, obj):
+        teks = obj.indikator.uraian
+        return teks if len(teks) <= 80 else f"{teks[:79]}…"
+
+    @admin.display(description="triwulan", ordering="triwulan")
+    def label_triwulan(self, obj):
+        return "Tahunan" if obj.triwulan == 0 else format_triwulan(obj.triwulan)
+
+    @admin.display(description="unit kerja", ordering="nama_unit")
+    def unit(self, obj):
+        return obj.nama_unit or "Tingkat perangkat daerah"
+
+    @admin.display(description="realisasi")
+    def nilai_tampil(self, obj):
+        return obj.predikat or format_masukan(obj.nilai)
 
 
 @admin.register(m.Bukti)

@@ -1,6 +1,6 @@
 """The JSON form of a measurement: the same selectors as every report, decimals as strings.
 
-Used by `manage.py pengukuran --format json` and by the JSON API (kinerja/api.py), so both
+Used by `manage.py pengukuran --format json` and by the JSON API (api/views.py), so both
 print the same numbers. Every decimal is a string, unrounded, with a `*_bulat` value rounded
 to 2 places ROUND_HALF_UP next to it.
 """

@@ -149,14 +149,14 @@ def _teks_nilai(r: Realisasi | None) -> str:
 
 
 def _pesan_konflik(terkini: Realisasi | None) -> str:
-    from common.formatting import format_tanggal
+    from common.formatting import format_waktu
 
     if terkini is None:
         return PESAN_KONFLIK.format(oleh="pengguna lain", waktu="baru saja", nilai="—")
     waktu = timezone.localtime(terkini.diubah)
     return PESAN_KONFLIK.format(
         oleh=_nama(terkini.diisi_oleh),
-        waktu=f"{format_tanggal(waktu)} {waktu:%H.%M}",
+        waktu=format_waktu(waktu),
         nilai=_teks_nilai(terkini),
     )
 
@@ -203,6 +203,15 @@ def _normalisasi_isian(indikator: Indikator, data: dict[str, Any]) -> dict[str, 
     return isian
 
 
+def _tersimpan(*, indikator: Indikator, tahun: int, triwulan: int) -> Realisasi | None:
+    """The stored realisasi of (indikator, tahun, triwulan), or None (read committed data)."""
+    return (
+        Realisasi.objects.select_related("diisi_oleh")
+        .filter(indikator=indikator, tahun=tahun, triwulan=triwulan)
+        .first()
+    )
+
+
 def realisasi_simpan(
     *,
     indikator: Indikator,
@@ -228,25 +237,24 @@ def realisasi_simpan(
     isian = _normalisasi_isian(indikator, data)
 
     with transaction.atomic():
-        lama = (
-            Realisasi.objects.select_related("diisi_oleh")
-            .filter(indikator=indikator, tahun=tahun, triwulan=triwulan)
-            .first()
-        )
+        lama = _tersimpan(indikator=indikator, tahun=tahun, triwulan=triwulan)
         if lama is None:
             if versi:
                 raise KonflikSuntingan(None, _pesan_konflik(None))
             baru = Realisasi(
                 indikator=indikator, tahun=tahun, triwulan=triwulan, diisi_oleh=user, **isian
             )
-            baru.full_clean()
+            # A concurrent first save may have inserted the row since the lookup above. The
+            # unique key (kinerja_realisasi_unik) is therefore left to the database, whose
+            # violation is a conflict like a stale form; checked here it would surface as
+            # Django's unique-together form error with status 200.
+            baru.full_clean(validate_constraints=False)
+            baru.validate_constraints(exclude={"indikator"})
             try:
                 with transaction.atomic():
                     baru.save()
             except IntegrityError:
-                terkini = Realisasi.objects.filter(
-                    indikator=indikator, tahun=tahun, triwulan=triwulan
-                ).first()
+                terkini = _tersimpan(indikator=indikator, tahun=tahun, triwulan=triwulan)
                 raise KonflikSuntingan(terkini, _pesan_konflik(terkini)) from None
             audit.catat(
                 pengguna=user,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_grid, views_periode
 
 app_name = "kinerja"
 
@@ -9,6 +9,11 @@ _PERIODE = "<int:indikator>/<int:tahun>/<int:triwulan>/"
 urlpatterns = [
     path("", views.RealisasiDaftarView.as_view(), name="realisasi_daftar"),
     path(f"isi/{_PERIODE}", views.RealisasiIsiView.as_view(), name="realisasi_isi"),
+    path(
+        "isi-triwulan/<int:unit>/<int:tahun>/<int:triwulan>/",
+        views_grid.RealisasiGridView.as_view(),
+        name="realisasi_grid",
+    ),
     path(f"pratinjau/{_PERIODE}", views.realisasi_pratinjau, name="realisasi_pratinjau"),
     path("ajukan-massal/", views.realisasi_ajukan_massal, name="realisasi_ajukan_massal"),
     path("realisasi/<int:pk>/ajukan/", views.realisasi_ajukan, name="realisasi_ajukan"),
@@ -19,8 +24,8 @@ urlpatterns = [
     path("realisasi/<int:pk>/bukti/", views.bukti_unggah, name="bukti_unggah"),
     path("bukti/<int:pk>/", views.bukti_unduh, name="bukti_unduh"),
     path("bukti/<int:pk>/hapus/", views.bukti_hapus, name="bukti_hapus"),
-    path("pembukaan/", views.pembukaan_daftar, name="pembukaan_daftar"),
-    path("pembukaan/minta/", views.pembukaan_minta, name="pembukaan_minta"),
-    path("pembukaan/<int:pk>/putus/", views.pembukaan_putus, name="pembukaan_putus"),
-    path("jendela/", views.jendela_simpan, name="jendela_simpan"),
+    path("pembukaan/", views_periode.pembukaan_daftar, name="pembukaan_daftar"),
+    path("pembukaan/minta/", views_periode.pembukaan_minta, name="pembukaan_minta"),
+    path("pembukaan/<int:pk>/putus/", views_periode.pembukaan_putus, name="pembukaan_putus"),
+    path("jendela/", views_periode.jendela_simpan, name="jendela_simpan"),
 ]

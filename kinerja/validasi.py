@@ -25,10 +25,11 @@ from common.formatting import (
     format_angka,
     format_persen,
     format_rupiah,
-    parse_desimal,
+    parse_angka_teks,
 )
-from kinerja.capaian import NILAI_PREDIKAT, gabung_triwulan, predikat_sakip
+from kinerja.capaian import NILAI_PREDIKAT, gabung_triwulan
 from kinerja.models import PKIndikator
+from kinerja.pk.teks import target_setara
 from kinerja.selectors import (
     SUMBER_KONDISI_AKHIR,
     SUMBER_RENSTRA,
@@ -39,7 +40,9 @@ from kinerja.selectors import (
     pilih_target,
     renstra_aktif,
     target_akhir_renstra,
+    target_versi,
 )
+from kinerja.selectors.muat import JENIS_TARGET_PK
 from renstra.models import (
     CaraAgregasi,
     Indikator,
@@ -59,6 +62,7 @@ __all__ = [
     "KODE_KUMULATIF_NEGATIF",
     "KODE_PAGU_ANAK_MELEBIHI_INDUK",
     "KODE_PERSEN_MELEBIHI_100",
+    "KODE_PK_BERTENTANGAN",
     "KODE_PK_TANPA_REALISASI",
     "KODE_RASIO_TIDAK_SESUAI",
     "KODE_REALISASI_ANGGARAN_TAHUNAN",
@@ -66,6 +70,8 @@ __all__ = [
     "KODE_TAHUNAN_TIDAK_SAMA",
     "KODE_TARGET_AKHIR_DI_BAWAH",
     "KODE_TARGET_BERBEDA",
+    "KODE_TARGET_DIJUMLAH_TRIWULAN",
+    "KODE_TARGET_RENCANA_BUKAN_PK",
     "PERINGATAN",
     "Masalah",
     "ObjekMasalah",
@@ -86,6 +92,9 @@ KODE_KUMULATIF_NEGATIF = "kinerja.kumulatif_triwulan_negatif"
 KODE_PERSEN_MELEBIHI_100 = "kinerja.persen_melebihi_100"
 KODE_TARGET_BERBEDA = "kinerja.target_pk_berbeda"
 KODE_PK_TANPA_REALISASI = "kinerja.pk_tanpa_realisasi"
+KODE_PK_BERTENTANGAN = "kinerja.pk_bertentangan"
+KODE_TARGET_DIJUMLAH_TRIWULAN = "kinerja.target_dijumlah_per_triwulan"
+KODE_TARGET_RENCANA_BUKAN_PK = "kinerja.target_rencana_berbeda_dari_pk"
 KODE_BUKTI_KOSONG = "kinerja.realisasi_tanpa_bukti"
 KODE_CAPAIAN_TANPA_PENJELASAN = "kinerja.capaian_ekstrem_tanpa_penjelasan"
 KODE_TARGET_AKHIR_DI_BAWAH = "kinerja.target_akhir_di_bawah_tahunan"
@@ -96,11 +105,15 @@ KODE_TABEL_JUMLAH = "sumber_daya.jumlah_tidak_sama"
 # Messages (Indonesian; placeholders filled with Indonesian-formatted numbers).
 PESAN_JUMLAH_ANAK_PAGU = (
     "Pagu {tingkat} {kode} yang tercatat ({tercatat}) berbeda dari jumlah pagu {anak} di "
-    "bawahnya ({jumlah}); selisih {selisih}. Laporan mencetak jumlah {anak}."
+    "bawahnya ({jumlah}); selisih {selisih}. Laporan mencetak {dicetak}."
 )
 PESAN_JUMLAH_ANAK_REALISASI = (
     "Realisasi anggaran {tingkat} {kode} yang tercatat ({tercatat}) berbeda dari jumlah "
-    "realisasi {anak} di bawahnya ({jumlah}); selisih {selisih}. Laporan mencetak jumlah {anak}."
+    "realisasi {anak} di bawahnya ({jumlah}); selisih {selisih}. Laporan mencetak {dicetak}."
+)
+DICETAK_JUMLAH = "jumlah {anak}"
+DICETAK_TERCATAT = (
+    "angka {tingkat} yang tercatat (pagu dan realisasinya saling sesuai), bukan jumlah di bawahnya"
 )
 PESAN_PAGU_ANAK_MELEBIHI_INDUK = (
     "Pagu {tingkat} {kode} ({pagu}) melebihi pagu {tingkat_induk} {kode_induk} yang "
@@ -134,6 +147,19 @@ PESAN_TARGET_BERBEDA = (
     "Target {versi_pk} {tahun} indikator {kode} ({target_pk}) berbeda dari target "
     "{versi_lain} ({target_lain}) untuk tahun yang sama; isi alasan selisih pada PK bila "
     "disengaja."
+)
+PESAN_PK_BERTENTANGAN = (
+    "Indikator {kode} ada di {jumlah} PK yang ditandatangani tahun {tahun} dengan target "
+    "berbeda: {daftar}. Laporan memakai PK {penentu} (eselon tertinggi, lalu tanda tangan "
+    "terakhir); samakan targetnya melalui PK Perubahan."
+)
+PESAN_TARGET_DIJUMLAH_TRIWULAN = (
+    "Target {versi} {tahun} indikator {kode} ({target}) sama dengan 4 × target {versi_lain} "
+    "({target_lain}): indikator {cara} tidak dijumlahkan per triwulan; periksa targetnya."
+)
+PESAN_TARGET_RENCANA_BUKAN_PK = (
+    "Target {versi} {tahun} indikator {kode} di rencana ({rencana}) berbeda dari PK yang "
+    "ditandatangani ({target_pk}); laporan memakai target PK."
 )
 PESAN_PK_TANPA_REALISASI = (
     "Indikator {kode} diperjanjikan dalam Perjanjian Kinerja {tahun} tetapi belum memiliki "
@@ -242,7 +268,12 @@ def _cek_anggaran(program_rows, pohon, tahun) -> Iterator[Masalah]:
         nama = NAMA_TINGKAT[b.tingkat]
         if b.anak:
             anak = NAMA_ANAK[b.tingkat]
-            if b.pagu_tercatat is not None and b.pagu_dari_anak and b.pagu_tercatat != b.pagu:
+            dicetak = DICETAK_JUMLAH.format(anak=anak)
+            if (
+                b.pagu_tercatat is not None
+                and b.pagu_anak is not None
+                and b.pagu_tercatat != b.pagu_anak
+            ):
                 yield Masalah(
                     KODE_JUMLAH_ANAK_PAGU,
                     ERROR,
@@ -251,16 +282,16 @@ def _cek_anggaran(program_rows, pohon, tahun) -> Iterator[Masalah]:
                         kode=b.kode,
                         tercatat=format_rupiah(b.pagu_tercatat),
                         anak=anak,
-                        jumlah=format_rupiah(b.pagu),
-                        selisih=_selisih(b.pagu_tercatat, b.pagu),
+                        jumlah=format_rupiah(b.pagu_anak),
+                        selisih=_selisih(b.pagu_tercatat, b.pagu_anak),
+                        dicetak=dicetak,
                     ),
                     _objek_anggaran(b),
                 )
             if (
                 b.realisasi_tercatat is not None
-                and b.realisasi_dari_anak
-                and b.realisasi is not None
-                and b.realisasi_tercatat != b.realisasi
+                and b.realisasi_anak is not None
+                and b.realisasi_tercatat != b.realisasi_anak
             ):
                 yield Masalah(
                     KODE_JUMLAH_ANAK_REALISASI,
@@ -270,8 +301,9 @@ def _cek_anggaran(program_rows, pohon, tahun) -> Iterator[Masalah]:
                         kode=b.kode,
                         tercatat=format_rupiah(b.realisasi_tercatat),
                         anak=anak,
-                        jumlah=format_rupiah(b.realisasi),
-                        selisih=_selisih(b.realisasi_tercatat, b.realisasi),
+                        jumlah=format_rupiah(b.realisasi_anak),
+                        selisih=_selisih(b.realisasi_tercatat, b.realisasi_anak),
+                        dicetak=dicetak,
                     ),
                     _objek_anggaran(b),
                 )
@@ -368,6 +400,14 @@ def _cek_belanja(pd, belanja, rekap) -> Iterator[Masalah]:
 # --- Indicator rules ------------------------------------------------------------------------
 
 
+def _label_pk(baris: PKIndikator) -> str:
+    """A signed PK named by its pihak pertama and version ("Kepala Badan, versi 2")."""
+    pk = baris.perjanjian
+    p = pk.pihak_pertama
+    nama = pk.pihak_pertama_jabatan or (p.jabatan if p else "") or f"#{pk.pk}"
+    return f"{nama} versi {pk.nomor_versi}"
+
+
 def _skor(nilai) -> Decimal | None:
     """A comparable number for a target value: the number, or a letter's lower bound."""
     if isinstance(nilai, Decimal):
@@ -378,15 +418,8 @@ def _skor(nilai) -> Decimal | None:
 
 
 def _setara(a, b) -> bool:
-    """Two target values say the same: equal numbers, equal letters, a score in the letter's
-    band, or equal ranges."""
-    if isinstance(a, str) and isinstance(b, str):
-        return a.strip().upper() == b.strip().upper()
-    if isinstance(a, str) and isinstance(b, Decimal):
-        a, b = b, a
-    if isinstance(a, Decimal) and isinstance(b, str):
-        return predikat_sakip(a) == b.strip().upper()
-    return a == b
+    """Two target values say the same (`kinerja.pk.teks.target_setara`: "BB" and 70 do)."""
+    return target_setara(a, b)
 
 
 def _persen_dari_keseluruhan(ind: Indikator) -> tuple[bool, str]:
@@ -502,6 +535,77 @@ def _cek_indikator(
                 _objek_realisasi(ind, tahunan),
             )
 
+    # Signed PKs of the year that disagree with each other, or with the plan's PK rows.
+    for jenis in JENIS_TARGET_PK:
+        bertanda = data.target_pk.get((tahun, jenis), [])
+        if not bertanda:
+            continue
+        penentu = bertanda[0]
+        berbeda = [
+            b for b in bertanda[1:] if not _setara(b.nilai_masukan(), penentu.nilai_masukan())
+        ]
+        if berbeda:
+            yield Masalah(
+                KODE_PK_BERTENTANGAN,
+                PERINGATAN,
+                PESAN_PK_BERTENTANGAN.format(
+                    kode=ind.kode,
+                    jumlah=len(bertanda),
+                    tahun=tahun,
+                    daftar="; ".join(
+                        f"{_label_pk(b)} {_angka(b.nilai_masukan())}" for b in [penentu, *berbeda]
+                    ),
+                    penentu=_label_pk(penentu),
+                ),
+                _objek_indikator(ind),
+            )
+        rencana = data.target.get((tahun, jenis))
+        if (
+            rencana is not None
+            and not rencana.kosong
+            and not _setara(rencana.nilai_masukan(), penentu.nilai_masukan())
+        ):
+            yield Masalah(
+                KODE_TARGET_RENCANA_BUKAN_PK,
+                PERINGATAN,
+                PESAN_TARGET_RENCANA_BUKAN_PK.format(
+                    versi=NAMA_VERSI[jenis],
+                    tahun=tahun,
+                    kode=ind.kode,
+                    rencana=_angka(rencana.nilai_masukan()),
+                    target_pk=_angka(penentu.nilai_masukan()),
+                ),
+                _objek_indikator(ind),
+            )
+
+    # A percentage / index (posisi akhir, rata-rata) target summed over four quarters.
+    if ind.cara_agregasi != CaraAgregasi.KUMULATIF:
+        versi_nilai = []
+        for jenis in (*JENIS_TARGET_PK, JenisTarget.RENJA, JenisTarget.RENSTRA):
+            t = target_versi(data, tahun, jenis)
+            nilai = t.nilai_masukan() if t is not None and not t.kosong else None
+            if isinstance(nilai, Decimal):
+                versi_nilai.append((jenis, nilai))
+        for jenis, nilai in versi_nilai:
+            lain = next(
+                ((j, n) for j, n in versi_nilai if n and nilai == 4 * n and j != jenis), None
+            )
+            if lain is not None:
+                yield Masalah(
+                    KODE_TARGET_DIJUMLAH_TRIWULAN,
+                    PERINGATAN,
+                    PESAN_TARGET_DIJUMLAH_TRIWULAN.format(
+                        versi=NAMA_VERSI[jenis],
+                        tahun=tahun,
+                        kode=ind.kode,
+                        target=_angka(nilai),
+                        versi_lain=NAMA_VERSI[lain[0]],
+                        target_lain=_angka(lain[1]),
+                        cara=ind.get_cara_agregasi_display().lower(),
+                    ),
+                    _objek_indikator(ind),
+                )
+
     # Targets of the same year that disagree between PK and Renja / Renstra.
     target_pk, versi_pk = pilih_target(
         data, tahun, (JenisTarget.PK_PERUBAHAN, JenisTarget.PK_MURNI)
@@ -592,7 +696,7 @@ def _angka_sel(teks: str) -> Decimal | None:
     if teks in ("", "-", "–", "—"):
         return Decimal(0)
     try:
-        return parse_desimal(teks)
+        return parse_angka_teks(teks)
     except (ValueError, TypeError):
         return None
 
@@ -630,11 +734,56 @@ def _cek_tabel_sumber_daya(tabel_list) -> Iterator[Masalah]:
                     )
 
 
+# --- Data a report did not publish (loaded as missing, DOMAIN.md §4) ----------------------
+
+KODE_PERIODE_RPJMD_KOSONG = "renstra.periode_rpjmd_kosong"
+KODE_INDIKATOR_TANPA_NAMA = "renstra.indikator_tanpa_nama"
+KODE_INDIKATOR_TANPA_SATUAN = "renstra.indikator_tanpa_satuan"
+PESAN_PERIODE_RPJMD_KOSONG = (
+    "Periode RPJMD belum tercatat (tidak dicetak dalam laporan sumber); isi tahun awal dan "
+    "tahun akhirnya."
+)
+PESAN_INDIKATOR_TANPA_NAMA = (
+    "Indikator {kode} belum memiliki nama (tidak dicetak dalam laporan sumber); laporan "
+    'mencetak "—".'
+)
+PESAN_INDIKATOR_TANPA_SATUAN = "Indikator {kode} belum memiliki satuan."
+
+
+def _cek_data_kosong(renstra, data_list) -> Iterator[Masalah]:
+    """Missing RPJMD period, indicator names and units: loaded from a report as not published."""
+    rpjmd = renstra.rpjmd if renstra is not None else None
+    if rpjmd is not None and rpjmd.tahun_awal is None:
+        yield Masalah(
+            KODE_PERIODE_RPJMD_KOSONG,
+            PERINGATAN,
+            PESAN_PERIODE_RPJMD_KOSONG,
+            ObjekMasalah("renstra.rpjmd", rpjmd.pk, "RPJMD"),
+        )
+    for data in data_list:
+        ind = data.indikator
+        if not ind.uraian.strip():
+            yield Masalah(
+                KODE_INDIKATOR_TANPA_NAMA,
+                ERROR,
+                PESAN_INDIKATOR_TANPA_NAMA.format(kode=ind.kode),
+                _objek_indikator(ind),
+            )
+        if not ind.satuan.strip():
+            yield Masalah(
+                KODE_INDIKATOR_TANPA_SATUAN,
+                PERINGATAN,
+                PESAN_INDIKATOR_TANPA_SATUAN.format(kode=ind.kode),
+                _objek_indikator(ind),
+            )
+
+
 def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     """Every problem of the PD's data for `tahun`, rule by rule (budget rules first).
 
-    Queries (12): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    jenis belanja; indicators; targets; realisations (with an evidence count); PK rows;
+    Queries (13): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
+    jenis belanja; indicators; targets; signed PK rows; realisations (with an evidence count);
+    PK rows;
     staffing/facilities tables.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
@@ -671,5 +820,6 @@ def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     tahun_akhir = renstra.tahun_akhir if renstra is not None else None
     for data in data_list:
         masalah += _cek_indikator(data, tahun, tahun_akhir, pk_ids)
+    masalah += _cek_data_kosong(renstra, data_list)
     masalah += _cek_tabel_sumber_daya(TabelSumberDaya.objects.filter(perangkat_daerah=pd))
     return masalah

@@ -8,6 +8,8 @@ services, which are the control.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -21,13 +23,13 @@ from django.views.generic import TemplateView
 from common.formatting import format_triwulan
 from common.models import AuditLog, Peran
 from common.permissions import PESAN_TIDAK_BERHAK
+from common.riwayat import entri_riwayat
 from common.views import jalankan_aksi, jalankan_kembalikan, kembali_ke, pesan_galat
 from renstra.akses import PDAccessMixin, pd_access
-from renstra.models import Indikator, JendelaPengisian, PembukaanKembali, UnitKerja
+from renstra.models import Indikator, UnitKerja
 from renstra.periode import (
     PESAN_PERIODE_TIDAK_SAH,
     baca_periode,
-    jendela_bawaan,
     pilihan_periode,
     status_periode,
     wajib_periode,
@@ -36,13 +38,12 @@ from renstra.periode import (
 from . import services
 from .forms import (
     BuktiForm,
-    JendelaForm,
     KembalikanForm,
-    PembukaanForm,
-    PutusPembukaanForm,
     RealisasiForm,
 )
 from .models import Bukti, Realisasi, StatusRealisasi
+from .selectors import kewajaran
+from .selectors.kelengkapan import PILIHAN_STATUS, kelengkapan_triwulan
 
 PESAN_TERSIMPAN = "Realisasi tersimpan."
 PESAN_DIAJUKAN = "Realisasi diajukan untuk diverifikasi."
@@ -58,6 +59,15 @@ PESAN_PEMBUKAAN_DIMINTA = "Permintaan pembukaan kembali dikirim."
 PESAN_PEMBUKAAN_DISETUJUI = "Pembukaan kembali disetujui."
 PESAN_PEMBUKAAN_DITOLAK = "Permintaan pembukaan kembali ditolak."
 PESAN_JENDELA_TERSIMPAN = "Jendela pengisian disimpan."
+PESAN_BACA_BUKAN_OPERATOR = (
+    "Hanya dapat dibaca: Anda bukan operator unit yang bertanggung jawab atas indikator ini."
+)
+PESAN_BACA_STATUS = (
+    "Hanya dapat dibaca: realisasi sudah {status}; isian dapat diubah lagi bila dikembalikan."
+)
+PESAN_GRID_TERSIMPAN = "{n} realisasi tersimpan."
+PESAN_GRID_GAGAL = "{n} baris belum tersimpan; periksa pesan pada baris tersebut."
+PESAN_BACA_PERIODE = "Hanya dapat dibaca: periode pengisian triwulan ini sudah ditutup."
 
 
 def _indikator(pd, pk: int) -> Indikator:
@@ -70,6 +80,16 @@ def _indikator(pd, pk: int) -> Indikator:
 def _realisasi(pd, pk: int) -> Realisasi:
     return get_object_or_404(
         Realisasi.objects.for_pd(pd).select_related("indikator__perangkat_daerah"), pk=pk
+    )
+
+
+def peringatan_nilai(indikator: Indikator, tahun: int, triwulan: int, nilai) -> list:
+    """Plausibility warnings of `nilai` (one query for the values compared with)."""
+    if not isinstance(nilai, Decimal):
+        return []
+    dasar = kewajaran.pembanding(indikator_ids=[indikator.pk], tahun=tahun, triwulan=triwulan)
+    return kewajaran.peringatan_kewajaran(
+        indikator=indikator, triwulan=triwulan, nilai=nilai, pembanding=dasar[indikator.pk]
     )
 
 
@@ -88,45 +108,70 @@ def url_isi(pd_slug: str, r: Realisasi) -> str:
 # --- List -------------------------------------------------------------------------------------
 
 
+PILIH_UNIT_SAYA = "saya"
+PILIH_UNIT_SEMUA = "semua"
+
+
 class RealisasiDaftarView(PDAccessMixin, TemplateView):
-    """Indicators of the PD with their status for one quarter; operators see their units first
-    and can submit a unit's quarter at once."""
+    """Indicators of the PD with their status for one quarter, as cards on a phone and a
+    table on a wide screen. Opens on the user's own units (operator or verifikator of a
+    unit), filtered by unit (`?unit=<id>|saya|semua`) and by status (`?status=`, the values
+    of PILIHAN_STATUS); operators can submit a unit's quarter at once."""
 
     template_name = "kinerja/realisasi_daftar.html"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         tahun, triwulan = baca_periode(self.request, self.pd)
+        unit_saya = (
+            self.akses.unit_ids(Peran.OPERATOR, Peran.VERIFIKATOR)
+            if self.akses.punya(Peran.OPERATOR, Peran.VERIFIKATOR)
+            else None
+        )
+        pilih_unit = self.request.GET.get("unit") or (
+            PILIH_UNIT_SAYA if unit_saya else PILIH_UNIT_SEMUA
+        )
+        if pilih_unit == PILIH_UNIT_SAYA and unit_saya:
+            unit_ids = unit_saya
+        elif pilih_unit.isdigit():
+            unit_ids = {int(pilih_unit)}
+        else:
+            pilih_unit, unit_ids = PILIH_UNIT_SEMUA, None
+        kelengkapan = kelengkapan_triwulan(
+            pd=self.pd, tahun=tahun, triwulan=triwulan, unit_ids=unit_ids
+        )
+        pilih_status = self.request.GET.get("status") or ""
+        if pilih_status not in dict(PILIHAN_STATUS):
+            pilih_status = ""
+        jumlah = kelengkapan.hitung_status()
         unit_operator = (
             self.akses.unit_ids(Peran.OPERATOR) if self.akses.punya(Peran.OPERATOR) else set()
         )
-        units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=self.pd)}
-        pilih_unit = self.request.GET.get("unit") or ""
-        indikator = services.indikator_dengan_unit(Indikator.objects.for_pd(self.pd)).order_by(
-            "urutan", "id"
-        )
-        if pilih_unit.isdigit():
-            indikator = indikator.filter(unit_id=int(pilih_unit))
-        realisasi = services.status_triwulan(indikator_qs=indikator, tahun=tahun, triwulan=triwulan)
-        baris = []
-        for ind in indikator:
-            baris.append(
-                {
-                    "indikator": ind,
-                    "unit": units.get(ind.unit_id),
-                    "realisasi": realisasi.get(ind.pk),
-                    "milik_saya": unit_operator is None or ind.unit_id in (unit_operator or set()),
-                }
-            )
+        baris = [
+            {
+                "indikator": b.indikator,
+                "unit": k.unit,
+                "realisasi": b.realisasi,
+                "milik_saya": unit_operator is None or b.indikator.unit_id in unit_operator,
+            }
+            for k in kelengkapan.units
+            for b in k.baris
+            if not pilih_status or b.status == pilih_status
+        ]
+        units = list(UnitKerja.objects.filter(perangkat_daerah=self.pd).order_by("id"))
         unit_massal = []
         if self.akses.punya(Peran.OPERATOR):
-            unit_massal = [u for u in units.values() if self.akses.boleh_unit(u.pk, Peran.OPERATOR)]
+            unit_massal = [u for u in units if self.akses.boleh_unit(u.pk, Peran.OPERATOR)]
         ctx.update(
             tahun=tahun,
             triwulan=triwulan,
             baris=baris,
-            units=units.values(),
+            units=units,
+            unit_saya=bool(unit_saya),
             pilih_unit=pilih_unit,
+            pilih_status=pilih_status,
+            pilihan_status=[(nilai, label, jumlah[nilai]) for nilai, label in PILIHAN_STATUS],
+            jumlah_semua=sum(jumlah.values()),
             unit_massal=unit_massal,
             periode=status_periode(pd=self.pd, tahun=tahun, triwulan=triwulan),
             **pilihan_periode(self.pd, tahun),
@@ -180,6 +225,17 @@ class RealisasiIsiView(PDAccessMixin, View):
             and periode.terbuka
         )
 
+    def alasan_hanya_baca(self, periode) -> str:
+        """Why the form is read-only for this user now ("" when it is editable)."""
+        if not services.boleh_isi(self.akses, self.indikator.unit_id):
+            return PESAN_BACA_BUKAN_OPERATOR
+        r = self.realisasi
+        if r is not None and r.status not in (StatusRealisasi.DRAFT, StatusRealisasi.DIKEMBALIKAN):
+            return PESAN_BACA_STATUS.format(status=r.get_status_display().lower())
+        if not periode.terbuka:
+            return PESAN_BACA_PERIODE
+        return ""
+
     def konteks(self, form, *, konflik=None, galat=(), periode=None):
         periode = periode or status_periode(
             pd=self.pd, tahun=self.tahun, triwulan=self.triwulan, unit_id=self.indikator.unit_id
@@ -205,8 +261,12 @@ class RealisasiIsiView(PDAccessMixin, View):
             "form_bukti": BuktiForm(),
             "form_kembalikan": KembalikanForm(),
             "ringkasan": self.ringkasan(),
+            "peringatan": peringatan_nilai(
+                self.indikator, self.tahun, self.triwulan, r.nilai if r else None
+            ),
             "periode": periode,
             "boleh_ubah": self.boleh_ubah(periode),
+            "alasan_hanya_baca": self.alasan_hanya_baca(periode),
             "boleh_ajukan": r is not None
             and status in services.AJUKAN.asal
             and periode.terbuka
@@ -318,7 +378,13 @@ def realisasi_pratinjau(request, akses, indikator, tahun, triwulan):
     return render(
         request,
         "kinerja/_pratinjau.html",
-        {"ringkasan": ringkasan, "indikator": ind, "triwulan": triwulan, "galat": galat},
+        {
+            "ringkasan": ringkasan,
+            "indikator": ind,
+            "triwulan": triwulan,
+            "galat": galat,
+            "peringatan": peringatan_nilai(ind, tahun, triwulan, nilai_baru),
+        },
     )
 
 
@@ -504,144 +570,7 @@ def realisasi_riwayat(request, akses, pk):
             if r.triwulan
             else f"Riwayat realisasi {r}",
             "objek": r,
-            "log": log,
+            "entri": entri_riwayat(log, Realisasi),
             "kembali": url_isi(akses.pd.slug, r),
         },
     )
-
-
-# --- Reopen requests and entry windows --------------------------------------------------------
-
-
-@require_GET
-@pd_access()
-def pembukaan_daftar(request, akses):
-    tahun, triwulan = baca_periode(request, akses.pd)
-    permintaan = PembukaanKembali.objects.filter(perangkat_daerah=akses.pd).select_related(
-        "unit_kerja", "diminta_oleh", "diputus_oleh"
-    )[:100]
-    jendela = {
-        j.triwulan: j
-        for j in JendelaPengisian.objects.filter(perangkat_daerah=akses.pd, tahun=tahun)
-    }
-    baris_jendela = []
-    for n in range(1, 5):
-        j = jendela.get(n)
-        dibuka, ditutup = (j.dibuka, j.ditutup) if j else jendela_bawaan(tahun, n)
-        baris_jendela.append(
-            {
-                "triwulan": n,
-                "bawaan": j is None,
-                "form": JendelaForm(
-                    initial={"tahun": tahun, "triwulan": n, "dibuka": dibuka, "ditutup": ditutup},
-                    prefix=f"tw{n}",
-                ),
-                "dibuka": dibuka,
-                "ditutup": ditutup,
-            }
-        )
-    return render(
-        request,
-        "kinerja/pembukaan.html",
-        {
-            "pd": akses.pd,
-            "akses": akses,
-            "tahun": tahun,
-            "triwulan": triwulan,
-            "permintaan": permintaan,
-            "form": PembukaanForm(pd=akses.pd, initial={"tahun": tahun, "triwulan": triwulan}),
-            "form_putus": PutusPembukaanForm(),
-            "boleh_putus": services.boleh_putus_pembukaan(akses),
-            "boleh_minta": akses.punya(
-                Peran.OPERATOR, Peran.VERIFIKATOR, Peran.KEPALA, Peran.PERENCANA
-            ),
-            "baris_jendela": baris_jendela,
-            **pilihan_periode(akses.pd, tahun),
-        },
-    )
-
-
-@require_POST
-@pd_access(Peran.OPERATOR, Peran.VERIFIKATOR, Peran.KEPALA, Peran.PERENCANA)
-def pembukaan_minta(request, akses):
-    form = PembukaanForm(request.POST, pd=akses.pd)
-    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
-    if not form.is_valid():
-        for daftar in form.errors.values():
-            for p in daftar:
-                messages.error(request, p)
-        return redirect(tujuan)
-    d = form.cleaned_data
-    try:
-        services.pembukaan_minta(
-            pd=akses.pd,
-            tahun=d["tahun"],
-            triwulan=d["triwulan"],
-            alasan=d["alasan"],
-            unit_kerja=d.get("unit_kerja"),
-            user=request.user,
-        )
-    except ValidationError as exc:
-        for p in pesan_galat(exc):
-            messages.error(request, p)
-    else:
-        messages.success(request, PESAN_PEMBUKAAN_DIMINTA)
-    return redirect(tujuan)
-
-
-@require_POST
-@pd_access()
-def pembukaan_putus(request, akses, pk):
-    permintaan = get_object_or_404(PembukaanKembali, perangkat_daerah=akses.pd, pk=pk)
-    akses.wajib(Peran.KEPALA, Peran.PERENCANA)
-    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
-    form = PutusPembukaanForm(request.POST)
-    if not form.is_valid():
-        for daftar in form.errors.values():
-            for p in daftar:
-                messages.error(request, p)
-        return redirect(tujuan)
-    try:
-        if form.cleaned_data["keputusan"] == "setujui":
-            services.pembukaan_setujui(
-                permintaan=permintaan, user=request.user, berlaku_sampai=form.berlaku_sampai_waktu()
-            )
-            messages.success(request, PESAN_PEMBUKAAN_DISETUJUI)
-        else:
-            services.pembukaan_tolak(permintaan=permintaan, user=request.user)
-            messages.success(request, PESAN_PEMBUKAAN_DITOLAK)
-    except ValidationError as exc:
-        for p in pesan_galat(exc):
-            messages.error(request, p)
-    return redirect(tujuan)
-
-
-@require_POST
-@pd_access(Peran.KEPALA, Peran.PERENCANA)
-def jendela_simpan(request, akses):
-    prefix = request.POST.get("prefix", "")
-    form = JendelaForm(
-        request.POST, prefix=prefix if prefix in {"tw1", "tw2", "tw3", "tw4"} else None
-    )
-    tujuan = reverse("kinerja:pembukaan_daftar", kwargs={"pd": akses.pd.slug})
-    if not form.is_valid():
-        for daftar in form.errors.values():
-            for p in daftar:
-                messages.error(request, p)
-        return redirect(tujuan)
-    d = form.cleaned_data
-    try:
-        services.jendela_simpan(
-            pd=akses.pd,
-            tahun=d["tahun"],
-            triwulan=d["triwulan"],
-            dibuka=d["dibuka"],
-            ditutup=d["ditutup"],
-            user=request.user,
-        )
-    except ValidationError as exc:
-        for p in pesan_galat(exc):
-            messages.error(request, p)
-    else:
-        messages.success(request, PESAN_JENDELA_TERSIMPAN)
-    return redirect(f"{tujuan}?tahun={d['tahun']}")

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
+from common.formatting import format_bulan_tahun, format_tanggal
 from common.pdf import PDFMixin, respons_pdf
 from common.permissions import PERENCANA, Akses
 from kinerja import pk as layanan
@@ -51,6 +52,42 @@ PESAN_DIKEMBALIKAN = "PK dikembalikan ke draf."
 PESAN_DIHAPUS = "Draf PK dihapus."
 PESAN_DITAUTKAN = "{jumlah} indikator ditautkan ke indikator atasannya."
 PESAN_PINDAIAN_TIDAK_ADA = "PK ini tidak memiliki pindaian."
+PESAN_BACA_DITANDATANGANI = (
+    "Hanya dapat dibaca: PK ini sudah ditandatangani kedua pihak dan isinya terkunci; "
+    "perubahan dilakukan melalui PK Perubahan."
+)
+PESAN_BACA_DIGANTI = "Hanya dapat dibaca: versi ini sudah digantikan oleh PK Perubahan."
+PESAN_BACA_MENUNGGU = (
+    "Hanya dapat dibaca: Pihak Pertama sudah menandatangani, sehingga isi terkunci sampai "
+    "Pihak Kedua menandatangani atau PK dikembalikan ke draf."
+)
+PESAN_BACA_BUKAN_PERENCANA = (
+    "Hanya dapat dibaca: draf PK diubah oleh perencana atau kepala perangkat daerah."
+)
+PESAN_TANGGAL_TAHUN_LAIN = (
+    "Tanggal dokumen ({tanggal}) tidak berada pada tahun PK {tahun}. Perbaiki tanggal pada "
+    "Ubah draf sebelum ditandatangani."
+)
+
+
+def alasan_hanya_baca_pk(pk: PerjanjianKinerja, *, perencana: bool, ada_pengganti: bool) -> str:
+    """Why the PK page offers no editing to this user ("" when it does)."""
+    if pk.status == StatusPK.DITANDATANGANI:
+        return PESAN_BACA_DIGANTI if ada_pengganti else PESAN_BACA_DITANDATANGANI
+    if pk.status == StatusPK.DITANDATANGANI_PIHAK_PERTAMA:
+        return PESAN_BACA_MENUNGGU
+    return "" if perencana else PESAN_BACA_BUKAN_PERENCANA
+
+
+def peringatan_tahun_pk(pk: PerjanjianKinerja) -> str:
+    """A warning when the document's date lies outside the PK's year (seed 002 prints a PK
+    2024 dated "Januari 2023"); "" when it fits or no date is set."""
+    if pk.tanggal is None or pk.tanggal.year == pk.tahun:
+        return ""
+    tanggal = (
+        format_bulan_tahun(pk.tanggal) if pk.tanggal_hanya_bulan else format_tanggal(pk.tanggal)
+    )
+    return PESAN_TANGGAL_TAHUN_LAIN.format(tanggal=tanggal, tahun=pk.tahun)
 
 
 def _basis_url(request) -> str:
@@ -174,6 +211,10 @@ class DetailPKView(PDAccessMixin, TemplateView):
             versi=layanan.versi_pk(pk),
             mode_cetak=False,
             boleh_ubah=perencana and status == StatusPK.DRAFT,
+            alasan_hanya_baca=alasan_hanya_baca_pk(
+                pk, perencana=perencana, ada_pengganti=ada_pengganti
+            ),
+            peringatan_tahun=peringatan_tahun_pk(pk),
             boleh_ttd_pertama=status == StatusPK.DRAFT
             and layanan.boleh_menandatangani(user, pk, "pertama"),
             boleh_ttd_kedua=status == StatusPK.DITANDATANGANI_PIHAK_PERTAMA
@@ -253,6 +294,7 @@ def ubah(request, akses: Akses, pk: int):
             "formset": formset,
             "baris_form": [(f, rencana.get(f.initial.get("id"))) for f in formset.forms],
             "form_tambah": TambahIndikatorForm(pk=pk),
+            "peringatan_tahun": peringatan_tahun_pk(pk),
         },
     )
 

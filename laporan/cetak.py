@@ -31,6 +31,7 @@ from renstra.models import JenisTabelSumberDaya, PerangkatDaerah, TabelSumberDay
 
 from . import dokumen as dok
 from . import grafik
+from .dokumen.rekomendasi_sakip import tabel_rekomendasi_sakip
 from .excel import Lembar, buat_xlsx
 from .models import JENIS_TRIWULANAN, JenisLaporan, Laporan, PernyataanReviu
 from .narasi import (
@@ -216,7 +217,14 @@ def judul_laporan(laporan: Laporan) -> str:
 # --- Composing each kind --------------------------------------------------------------------
 
 
+PESAN_GRAFIK_KOSONG = "Grafik tidak disajikan: {apa} belum tercatat."
+"""Said instead of printing an empty chart (issue 14 point 13)."""
+
+
 def _grafik_capaian(pengukuran) -> str:
+    """The chart of the sasaran averages; "" when no sasaran has one (no empty chart)."""
+    if all(s.rata_rata is None for s in pengukuran.sasaran):
+        return ""
     return grafik.grafik_batang_horizontal(
         "Capaian kinerja per sasaran strategis",
         [
@@ -232,6 +240,9 @@ def _grafik_capaian(pengukuran) -> str:
 
 
 def _grafik_serapan(serapan, triwulan: int = 4) -> str:
+    """Cumulative absorption per program and quarter; "" when no quarter has a value."""
+    if all(v is None for sp in serapan for v in sp.kumulatif[:triwulan]):
+        return ""
     return grafik.grafik_kelompok(
         "Serapan anggaran kumulatif per program (% dari pagu)",
         [grafik.KelompokBatang(s.kode, s.kumulatif[:triwulan]) for s in serapan],
@@ -311,8 +322,9 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         "pengukuran": dok.tabel_pengukuran(data.pengukuran),
         "skala": dok.tabel_skala(data.pengukuran.skala),
         "capaian_sasaran": dok.tabel_sasaran_rata_rata(data.pengukuran),
+        "capaian_tujuan": dok.tabel_capaian_tujuan(data.pengukuran),
         "realisasi_anggaran": dok.tabel_realisasi_anggaran(data),
-        "belanja": dok.tabel_belanja(data) if data.belanja_sesuai else None,
+        "belanja": dok.tabel_belanja(data),
         "anggaran_triwulan": dok.tabel_anggaran_triwulan(data),
         "efisiensi": dok.tabel_efisiensi_baris(
             data.efisiensi.baris, "efisiensi", f"Efisiensi penggunaan anggaran tahun {tahun}"
@@ -325,6 +337,7 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         "rencana_aksi": dok.tabel_rencana_aksi(data.rencana_aksi),
         "evaluasi_renja": dok.tabel_evaluasi_renja(data.evaluasi_renja),
         "iku_lengkap": dok.tabel_iku(data.matriks, kunci="iku-lengkap", lengkap=True),
+        "rekomendasi_sakip": tabel_rekomendasi_sakip(pd, tahun),
     }
     sumber_daya = tabel_sumber_daya(pd)
     sasaran_list = []
@@ -376,6 +389,8 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         "grafik": {
             "capaian": mark_safe(_grafik_capaian(data.pengukuran)),  # noqa: S308 - built escaped
             "serapan": mark_safe(_grafik_serapan(data.serapan)),  # noqa: S308
+            "kosong_capaian": PESAN_GRAFIK_KOSONG.format(apa="capaian sasaran"),
+            "kosong_serapan": PESAN_GRAFIK_KOSONG.format(apa="realisasi anggaran per triwulan"),
         },
         "logo": logo_data_uri(pd),
         "pk_dokumen": _lampiran_pk(pd, tahun) if dengan_pk else [],
@@ -426,6 +441,7 @@ def susun_triwulan(laporan: Laporan, *, nip: str | None = None) -> Dokumen:
         ],
         "grafik": {
             "serapan": mark_safe(_grafik_serapan(serapan_triwulan(data.anggaran), tw)),  # noqa: S308
+            "kosong_serapan": PESAN_GRAFIK_KOSONG.format(apa="realisasi anggaran per triwulan"),
         },
         "logo": logo_data_uri(pd),
     }

@@ -1,12 +1,17 @@
 """XLSX export of report tables (openpyxl), from the same `Tabel` rows as the HTML and PDF.
 
-Numbers are written as numbers (Decimal values, with an Indonesian-looking number format);
-texts as texts; merged header and body cells follow the colspans and rowspans of the table.
+Numbers are written as numbers with explicit formats: rupiah and counts `#,##0`, other
+values `#,##0` when whole and `#,##0.00` otherwise, percentages as fractions with `0.00%`
+(89,34% is stored 0,8934) so that a spreadsheet computes with them; Excel shows them with the
+reader's own separators. Texts stay texts; merged header and body cells follow the colspans
+and rowspans of the table. The header rows of the first table are frozen, and sheet names are
+short, whole words (Excel allows 31 characters; the year is in the file name).
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -17,13 +22,31 @@ from openpyxl.utils import get_column_letter
 
 from .tabel import ANGKA, BULAT, NILAI, PERSEN, RUPIAH, Tabel
 
+FORMAT_BULAT = "#,##0"
+FORMAT_DESIMAL = "#,##0.00"
+FORMAT_PERSEN = "0.00%"
 FORMAT_EXCEL = {
-    RUPIAH: "#,##0",
-    BULAT: "#,##0",
-    ANGKA: "#,##0.##",
-    NILAI: "#,##0.##",
-    PERSEN: '#,##0.00"%"',
+    RUPIAH: FORMAT_BULAT,
+    BULAT: FORMAT_BULAT,
+    ANGKA: FORMAT_DESIMAL,
+    NILAI: FORMAT_DESIMAL,
+    PERSEN: FORMAT_PERSEN,
 }
+"""Number format per cell kind; ANGKA and NILAI use FORMAT_BULAT for whole values."""
+SERATUS = Decimal(100)
+PANJANG_NAMA_LEMBAR = 31
+_TAHUN_DI_NAMA = re.compile(r"\s+(tahun|TAHUN)\s+\d{4}\b")
+
+
+def nilai_excel(nilai: Decimal, jenis: str) -> tuple[Decimal, str]:
+    """The value written and its number format: a percentage as a fraction (89,34 →
+    0,8934 with `0.00%`), a whole ANGKA/NILAI with `#,##0`, others as FORMAT_EXCEL says."""
+    if jenis == PERSEN:
+        return nilai / SERATUS, FORMAT_PERSEN
+    if jenis in (ANGKA, NILAI) and nilai == nilai.to_integral_value():
+        return nilai, FORMAT_BULAT
+    return nilai, FORMAT_EXCEL.get(jenis, "General")
+
 
 _TIPIS = Side(style="thin", color="333333")
 _BINGKAI = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
@@ -42,10 +65,24 @@ class Lembar:
     lanskap: bool = True
 
 
-def _nama_lembar(nama: str) -> str:
+def nama_lembar(nama: str, terpakai: set[str] | None = None) -> str:
+    """A readable sheet name of at most 31 characters: characters Excel refuses replaced,
+    "tahun 2023" dropped (the file says the year), cut after a whole word, and made unique
+    among `terpakai` ("… (2)")."""
     for c in "[]:*?/\\":
         nama = nama.replace(c, " ")
-    return nama[:31] or "Lembar"
+    nama = " ".join(_TAHUN_DI_NAMA.sub("", nama).split()) or "Lembar"
+    if len(nama) > PANJANG_NAMA_LEMBAR:
+        potong = nama[: PANJANG_NAMA_LEMBAR + 1].rsplit(" ", 1)[0]
+        nama = potong.rstrip(" —–-,;(") or nama[:PANJANG_NAMA_LEMBAR]
+    terpakai = terpakai if terpakai is not None else set()
+    hasil, n = nama, 2
+    while hasil.lower() in terpakai:
+        akhiran = f" ({n})"
+        hasil = nama[: PANJANG_NAMA_LEMBAR - len(akhiran)].rstrip() + akhiran
+        n += 1
+    terpakai.add(hasil.lower())
+    return hasil
 
 
 def _tulis_tabel(ws, tabel: Tabel, baris_awal: int) -> int:
@@ -101,8 +138,9 @@ def _tulis_tabel(ws, tabel: Tabel, baris_awal: int) -> int:
         for s in b.sel:
             c = tempatkan(r, c, s.colspan, s.rowspan)
             if s.numerik and isinstance(s.nilai, Decimal):
-                sel = ws.cell(row=r, column=c, value=s.nilai)
-                sel.number_format = FORMAT_EXCEL.get(s.jenis, "General")
+                nilai, format_angka = nilai_excel(s.nilai, s.jenis)
+                sel = ws.cell(row=r, column=c, value=nilai)
+                sel.number_format = format_angka
                 sel.alignment = Alignment(horizontal="right", vertical="top")
             else:
                 teks = s.teks
@@ -135,8 +173,9 @@ def buat_xlsx(lembar: Sequence[Lembar]) -> bytes:
     """The workbook of the given sheets, as bytes."""
     wb = Workbook()
     wb.remove(wb.active)
+    terpakai: set[str] = set()
     for lb in lembar:
-        ws = wb.create_sheet(_nama_lembar(lb.nama))
+        ws = wb.create_sheet(nama_lembar(lb.nama, terpakai))
         if lb.lanskap:
             ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -161,6 +200,8 @@ def buat_xlsx(lembar: Sequence[Lembar]) -> bytes:
             awal = len(lb.kop) + (2 if lb.kop else 1) + (1 if lb.tabel[0].judul else 0)
             akhir = awal + len(lb.tabel[0].kepala) - 1 + (1 if lb.tabel[0].nomor_kolom else 0)
             ws.print_title_rows = f"{awal}:{akhir}"
+            # The header stays in view while scrolling.
+            ws.freeze_panes = f"A{akhir + 1}"
     keluaran = io.BytesIO()
     wb.save(keluaran)
     return keluaran.getvalue()

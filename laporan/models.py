@@ -134,14 +134,31 @@ class StatusCetakan(models.TextChoices):
     GAGAL = "gagal", "Gagal"
 
 
+def kunci_cetakan(laporan_id: int, edisi_id: int | None, sidik: str) -> str:
+    """The idempotent job key of a kept PDF: report, edition (or draft) and HTML fingerprint."""
+    return f"{laporan_id}/{edisi_id or 'draf'}/{sidik}"
+
+
 class Cetakan(models.Model):
-    """A kept PDF of one edition (or of one distinct draft HTML when `edisi` is empty)."""
+    """A kept PDF of one edition (or of one distinct draft HTML when `edisi` is empty), and
+    the job that renders it on the task queue (`laporan.tasks.buat_pdf`).
+
+    `kunci` is the job key: a second request for the same edition finds this row and joins
+    the job instead of starting another. `tugas_id` is the id of the one queued task allowed
+    to render it (a redelivery after a lost worker carries the same id); `percobaan` counts
+    the renders started. The file lives in Django's storage API (`default_storage`).
+    """
 
     laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="cetakan")
     edisi = models.ForeignKey(
         Edisi, on_delete=models.CASCADE, null=True, blank=True, related_name="cetakan"
     )
     sidik = models.CharField("sidik jari SHA-256 HTML", max_length=64, db_index=True)
+    kunci = models.CharField("kunci tugas", max_length=120, unique=True)
+    tugas_id = models.CharField("id tugas antrean", max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField("jumlah percobaan", default=0)
+    diantrekan = models.DateTimeField("masuk antrean", null=True, blank=True)
+    dikerjakan = models.DateTimeField("mulai dikerjakan", null=True, blank=True)
     berkas = models.FileField("berkas PDF", upload_to="laporan/", blank=True, max_length=255)
     status = models.CharField(
         "status", max_length=10, choices=StatusCetakan.choices, default=StatusCetakan.PROSES
@@ -284,3 +301,64 @@ class PernyataanReviu(models.Model):
 
     def __str__(self) -> str:
         return f"Pernyataan telah direviu — {self.laporan}"
+
+
+class JenisPublikasi(models.TextChoices):
+    LKJIP = "lkjip", "LKjIP"
+    PK = "pk", "Perjanjian Kinerja"
+
+
+class Publikasi(models.Model):
+    """A document on the public page (laporan.publikasi): a frozen LKjIP edition or a signed
+    PK, with who published it and when; unpublishing keeps the row (and the audit log)."""
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="publikasi"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    jenis = models.CharField("jenis", max_length=10, choices=JenisPublikasi.choices)
+    edisi = models.ForeignKey(
+        Edisi, on_delete=models.PROTECT, null=True, blank=True, related_name="publikasi"
+    )
+    perjanjian = models.ForeignKey(
+        "kinerja.PerjanjianKinerja",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="publikasi",
+    )
+    sidik = models.CharField("sidik jari dokumen yang diterbitkan", max_length=64)
+    judul = models.CharField("judul", max_length=300)
+    aktif = models.BooleanField("tampil di halaman publik", default=True)
+    dipublikasikan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dipublikasikan_pada = models.DateTimeField("dipublikasikan pada")
+    dibatalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dibatalkan_pada = models.DateTimeField("dibatalkan pada", null=True, blank=True)
+    alasan_batal = models.TextField("alasan pembatalan", blank=True)
+
+    class Meta:
+        verbose_name = "publikasi"
+        verbose_name_plural = "publikasi"
+        ordering = ["perangkat_daerah", "-tahun", "jenis", "-dipublikasikan_pada"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis="lkjip", edisi__isnull=False, perjanjian__isnull=True)
+                | Q(jenis="pk", edisi__isnull=True, perjanjian__isnull=False),
+                name="laporan_publikasi_satu_dokumen",
+            ),
+            models.UniqueConstraint(
+                fields=["edisi"], condition=Q(aktif=True), name="laporan_publikasi_edisi_aktif"
+            ),
+            models.UniqueConstraint(
+                fields=["perjanjian"],
+                condition=Q(aktif=True),
+                name="laporan_publikasi_pk_aktif",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.judul

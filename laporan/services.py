@@ -1,24 +1,24 @@
 """Writes of the laporan app: narrative, approval into editions, review notes, review
 statement, kept PDFs. Every write validates, runs in a transaction and is audited.
 
-Kept PDFs (`Cetakan`) are produced in a background thread started by the request that needs
-one: the thread only runs WeasyPrint on an HTML string and writes the file (no database);
-the requests that poll (`cetakan_segarkan`) record the outcome. A PDF is keyed by the SHA-256
-of the printed HTML, so each edition (and each distinct draft) is printed once and kept.
+Kept PDFs (`Cetakan`) are rendered by a task on the Celery queue (`laporan.tasks.buat_pdf`),
+queued only by an explicit request (`cetakan_minta`, a POST or the command line). A PDF is
+keyed by its report, edition and the SHA-256 of the printed HTML (`kunci_cetakan`, unique in
+the database), so each edition (and each distinct draft) is rendered once, a second request
+joins the running job, and the worker records the outcome on the row the pages poll.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
-import os
-import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+import uuid
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
@@ -41,6 +41,7 @@ from .models import (
     StatusCatatan,
     StatusCetakan,
     TanggapanReviu,
+    kunci_cetakan,
 )
 
 PESAN_BUKAN_KEPALA = "Hanya kepala perangkat daerah yang dapat menyetujui laporan."
@@ -467,113 +468,188 @@ def html_cetak(
     return Cetak(html, f"{cetak.nama_berkas_laporan(laporan)}-draft", True)
 
 
-# --- Kept PDFs, produced in the background --------------------------------------------------
+# --- Kept PDFs, rendered on the task queue --------------------------------------------------
 
-_PELAKSANA = ThreadPoolExecutor(max_workers=2, thread_name_prefix="cetak-pdf")
-_TUGAS: dict[int, Future] = {}
-_KUNCI = threading.Lock()
+BATAS_PERCOBAAN = 3
+"""Renders started for one PDF before it is marked failed (a document that keeps killing
+its worker must not loop on the queue for ever)."""
+BATAS_MACET = datetime.timedelta(minutes=15)
+"""A job still queued or running after this long is taken as lost (its broker message gone)
+and may be queued again by the next explicit request."""
 
-
-@dataclass(frozen=True)
-class HasilPDF:
-    nama: str
-    ukuran: int
-    durasi_ms: int
-
-
-def _nama_pdf(cetakan: Cetakan, nama_berkas: str) -> str:
-    return f"laporan/{cetakan.laporan.perangkat_daerah.slug}/{nama_berkas}-{cetakan.sidik[:16]}.pdf"
+PESAN_ANTREAN_GAGAL = "Antrean cetak tidak dapat dihubungi; coba lagi beberapa saat lagi."
+PESAN_PERCOBAAN_HABIS = "PDF gagal dibuat setelah {n} percobaan (proses pencetak berhenti)."
+PESAN_SIDIK_BERBEDA = "Isi cetakan tidak sesuai dengan sidik jarinya; minta cetak ulang."
 
 
-def _buat_pdf(html: str, nama: str) -> HasilPDF:
-    """Runs in a worker thread: WeasyPrint, then an atomic write under MEDIA_ROOT. No DB."""
-    mulai = time.perf_counter()
-    isi = cetak.pdf(html)
-    path = default_storage.path(nama)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    sementara = f"{path}.{threading.get_ident()}.tmp"
-    with open(sementara, "wb") as berkas:
-        berkas.write(isi)
-    os.replace(sementara, path)
-    return HasilPDF(nama, len(isi), int((time.perf_counter() - mulai) * 1000))
+def _nama_pdf(laporan: Laporan, nama_berkas: str, kunci: str) -> str:
+    """Storage name below the field's upload_to ("laporan/")."""
+    return f"{laporan.perangkat_daerah.slug}/{nama_berkas}-{kunci[:16]}.pdf"
 
 
-def _mulai(cetakan: Cetakan, html: str, nama: str) -> None:
-    with _KUNCI:
-        tugas = _TUGAS.get(cetakan.pk)
-        if tugas is None or tugas.done():
-            _TUGAS[cetakan.pk] = _PELAKSANA.submit(_buat_pdf, html, nama)
+def cetakan_cari(laporan: Laporan, edisi: Edisi | None, isi: Cetak) -> Cetakan | None:
+    """The kept PDF (or its running job) of exactly this HTML, if any (1 query; no write)."""
+    if not laporan.pk:
+        return None
+    kunci = kunci_cetakan(laporan.pk, edisi.pk if edisi else None, sidik(isi.html))
+    return Cetakan.objects.select_related("edisi").filter(kunci=kunci).first()
+
+
+def cetakan_siap(cetakan: Cetakan | None) -> bool:
+    return (
+        cetakan is not None
+        and cetakan.status == StatusCetakan.SELESAI
+        and bool(cetakan.berkas)
+        and default_storage.exists(cetakan.berkas.name)
+    )
 
 
 def cetakan_minta(
     *, laporan: Laporan, edisi: Edisi | None = None, user=None, isi: Cetak | None = None
 ) -> Cetakan:
-    """The kept PDF of an edition (or of the current draft): existing, or started now.
+    """Start the job of the kept PDF of an edition (or of the current draft), or join it.
 
-    Returns at once; the PDF is produced in the background (see `cetakan_segarkan`).
+    The row is found or created under its idempotent key (`kunci_cetakan`): requests for the
+    same edition, at once or from several web processes, get the same row, and only the one
+    that wins the conditional update queues a task. A finished PDF is returned as it is; a
+    failed, lost or stale job is queued again. Audited when a job is queued. Without a
+    broker (development, tests) the task runs here before this returns.
     """
+    if edisi is not None and edisi.laporan_id != laporan.pk:
+        raise ValidationError(PESAN_EDISI_LAIN)
     isi = isi or html_cetak(laporan, edisi)
-    kunci = sidik(isi.html)
-    cetakan = Cetakan.objects.filter(laporan=laporan, edisi=edisi, sidik=kunci).first()
-    if (
-        cetakan is not None
-        and cetakan.status == StatusCetakan.SELESAI
-        and cetakan.berkas
-        and default_storage.exists(cetakan.berkas.name)
-    ):
+    sidik_html = sidik(isi.html)
+    kunci = kunci_cetakan(laporan.pk, edisi.pk if edisi else None, sidik_html)
+    user = user if user is not None and user.is_authenticated else None
+    sekarang = timezone.now()
+    with transaction.atomic():
+        cetakan, dibuat = Cetakan.objects.get_or_create(
+            kunci=kunci,
+            defaults={
+                "laporan": laporan,
+                "edisi": edisi,
+                "sidik": sidik_html,
+                "diminta_oleh": user,
+                "status": StatusCetakan.PROSES,
+            },
+        )
+    if not dibuat and cetakan_siap(cetakan):
         return cetakan
-    if cetakan is None:
-        with transaction.atomic():
-            cetakan, _dibuat = Cetakan.objects.get_or_create(
-                laporan=laporan,
-                edisi=edisi,
-                sidik=kunci,
-                defaults={"diminta_oleh": user if user and user.is_authenticated else None},
-            )
-    if cetakan.status != StatusCetakan.PROSES:
-        cetakan.status = StatusCetakan.PROSES
-        cetakan.pesan = ""
-        cetakan.save(update_fields=["status", "pesan"])
-    _mulai(cetakan, isi.html, _nama_pdf(cetakan, isi.nama_berkas))
+    if not dibuat and cetakan_berjalan(cetakan):
+        return cetakan  # a live job: join it
+    # Claim the job: only one request moves the row from the state it read to a new task id.
+    tugas_id = uuid.uuid4().hex
+    status_lama = cetakan.status
+    klaim = Cetakan.objects.filter(pk=cetakan.pk, tugas_id=cetakan.tugas_id, status=status_lama)
+    with transaction.atomic():
+        menang = klaim.update(
+            tugas_id=tugas_id,
+            status=StatusCetakan.PROSES,
+            pesan="",
+            percobaan=0,
+            diantrekan=sekarang,
+            dikerjakan=None,
+        )
+        if not menang:
+            cetakan.refresh_from_db()
+            return cetakan
+        cetakan.refresh_from_db()
+        audit.catat(
+            pengguna=user,
+            aksi="laporan.pdf.minta",
+            objek=cetakan,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan={"kunci": [None, kunci]}
+            if dibuat
+            else {"status": [status_lama, StatusCetakan.PROSES.value]},
+        )
+    _antrekan(cetakan, isi.html, _nama_pdf(laporan, isi.nama_berkas, sidik_html))
+    cetakan.refresh_from_db()
     return cetakan
 
 
-def cetakan_segarkan(cetakan: Cetakan) -> Cetakan:
-    """Record the outcome of a finished background job (called by the polling request)."""
-    if cetakan.status != StatusCetakan.PROSES:
-        return cetakan
-    with _KUNCI:
-        tugas = _TUGAS.get(cetakan.pk)
-    if tugas is None:
-        # The process that started it is gone: the job is restarted by the next request.
-        return cetakan
-    if not tugas.done():
-        return cetakan
-    galat = tugas.exception()
-    with _KUNCI:
-        _TUGAS.pop(cetakan.pk, None)
-    if galat is not None:
-        cetakan.status = StatusCetakan.GAGAL
-        cetakan.pesan = str(galat)[:2000]
-        cetakan.save(update_fields=["status", "pesan"])
-        return cetakan
-    hasil: HasilPDF = tugas.result()
-    cetakan.berkas.name = hasil.nama
-    cetakan.ukuran = hasil.ukuran
-    cetakan.durasi_ms = hasil.durasi_ms
-    cetakan.status = StatusCetakan.SELESAI
-    cetakan.selesai = timezone.now()
-    cetakan.save(update_fields=["berkas", "ukuran", "durasi_ms", "status", "selesai"])
-    audit.catat(
-        pengguna=cetakan.diminta_oleh,
-        aksi="laporan.pdf.buat",
-        objek=cetakan,
-        perangkat_daerah=cetakan.laporan.perangkat_daerah,
-        perubahan={"berkas": [None, hasil.nama]},
-    )
+def _antrekan(cetakan: Cetakan, html: str, nama_berkas: str) -> None:
+    """Queue the task under the id just claimed (eager without a broker)."""
+    from . import tasks
+
+    try:
+        tasks.buat_pdf.apply_async(args=[cetakan.pk, html, nama_berkas], task_id=cetakan.tugas_id)
+    except Exception as galat:  # the broker is down: say so instead of a stuck job
+        if getattr(settings, "CELERY_TASK_ALWAYS_EAGER", False):
+            raise
+        Cetakan.objects.filter(pk=cetakan.pk, tugas_id=cetakan.tugas_id).update(
+            status=StatusCetakan.GAGAL, pesan=f"{PESAN_ANTREAN_GAGAL} ({galat.__class__.__name__})"
+        )
+
+
+def cetakan_kerjakan(*, cetakan_id: int, tugas_id: str | None, html: str, nama_berkas: str) -> str:
+    """The task body (laporan.tasks.buat_pdf): render, store, record. Returns the status.
+
+    Does nothing when the row is gone (an older draft), already finished, or claimed by
+    another task id. Each start counts one attempt; after BATAS_PERCOBAAN attempts (the
+    earlier ones lost with their worker) the job is marked failed.
+    """
+    with transaction.atomic():
+        cetakan = (
+            Cetakan.objects.select_for_update()
+            .select_related("laporan__perangkat_daerah")
+            .filter(pk=cetakan_id)
+            .first()
+        )
+        if cetakan is None:
+            return "hilang"
+        if tugas_id and cetakan.tugas_id and cetakan.tugas_id != tugas_id:
+            return "diganti"
+        if cetakan_siap(cetakan):
+            return cetakan.status
+        if sidik(html) != cetakan.sidik:
+            return _gagal(cetakan, PESAN_SIDIK_BERBEDA)
+        if cetakan.percobaan >= BATAS_PERCOBAAN:
+            return _gagal(cetakan, PESAN_PERCOBAAN_HABIS.format(n=cetakan.percobaan))
+        cetakan.percobaan += 1
+        cetakan.dikerjakan = timezone.now()
+        cetakan.status = StatusCetakan.PROSES
+        cetakan.save(update_fields=["percobaan", "dikerjakan", "status"])
+    mulai = time.perf_counter()
+    try:
+        isi = cetak.pdf(html)
+    except Exception as galat:  # WeasyPrint's failures are recorded, not retried
+        with transaction.atomic():
+            return _gagal(cetakan, str(galat)[:2000] or galat.__class__.__name__)
+    durasi_ms = int((time.perf_counter() - mulai) * 1000)
+    with transaction.atomic():
+        # The storage API only (file system, S3, ...): never a path of this process.
+        cetakan.berkas.save(nama_berkas, ContentFile(isi), save=False)
+        cetakan.ukuran = len(isi)
+        cetakan.durasi_ms = durasi_ms
+        cetakan.status = StatusCetakan.SELESAI
+        cetakan.selesai = timezone.now()
+        cetakan.save(update_fields=["berkas", "ukuran", "durasi_ms", "status", "selesai"])
+        audit.catat(
+            pengguna=cetakan.diminta_oleh,
+            aksi="laporan.pdf.buat",
+            objek=cetakan,
+            perangkat_daerah=cetakan.laporan.perangkat_daerah,
+            perubahan={"berkas": [None, cetakan.berkas.name]},
+            keterangan=f"percobaan {cetakan.percobaan}, {durasi_ms} ms",
+        )
     if cetakan.edisi_id is None:
         _hapus_draf_lama(cetakan)
-    return cetakan
+    return cetakan.status
+
+
+def _gagal(cetakan: Cetakan, pesan: str) -> str:
+    cetakan.status = StatusCetakan.GAGAL
+    cetakan.pesan = pesan
+    cetakan.save(update_fields=["status", "pesan"])
+    audit.catat(
+        pengguna=cetakan.diminta_oleh,
+        aksi="laporan.pdf.gagal",
+        objek=cetakan,
+        perangkat_daerah=cetakan.laporan.perangkat_daerah,
+        keterangan=pesan,
+    )
+    return cetakan.status
 
 
 def _hapus_draf_lama(cetakan: Cetakan) -> None:
@@ -590,17 +666,19 @@ def _hapus_draf_lama(cetakan: Cetakan) -> None:
 
 
 def cetakan_tunggu(cetakan: Cetakan, batas_detik: float = 300) -> Cetakan:
-    """Wait for the background job and record it (tests and the command line)."""
-    with _KUNCI:
-        tugas = _TUGAS.get(cetakan.pk)
-    if tugas is not None:
-        # A failure is recorded by cetakan_segarkan.
-        with contextlib.suppress(Exception):
-            tugas.result(timeout=batas_detik)
-    return cetakan_segarkan(cetakan)
+    """Wait until the job is no longer running (the command line, benchmarks, tests)."""
+    batas = time.monotonic() + batas_detik
+    cetakan.refresh_from_db()
+    while cetakan.status == StatusCetakan.PROSES and time.monotonic() < batas:
+        time.sleep(0.2)
+        cetakan.refresh_from_db()
+    return cetakan
 
 
 def cetakan_berjalan(cetakan: Cetakan) -> bool:
-    with _KUNCI:
-        tugas = _TUGAS.get(cetakan.pk)
-    return tugas is not None and not tugas.done()
+    """Queued or rendering, and not yet taken as lost (see BATAS_MACET)."""
+    return (
+        cetakan.status == StatusCetakan.PROSES
+        and cetakan.diantrekan is not None
+        and cetakan.diantrekan > timezone.now() - BATAS_MACET
+    )

@@ -6,7 +6,7 @@ A report is addressed by kind and year, and for the quarterly kinds by quarter:
 
 from django.urls import path
 
-from . import views
+from . import views, views_periksa
 
 app_name = "laporan"
 
@@ -15,6 +15,7 @@ _HALAMAN = [
     ("", views.LaporanView.as_view(), "laporan"),
     ("cetak/", views.cetak_html, "cetak_html"),
     ("pdf/", views.pdf, "pdf"),
+    ("pdf/buat/", views.pdf_buat, "pdf_buat"),
     ("pdf/<int:cetakan>/status/", views.pdf_status, "pdf_status"),
     ("pdf/<int:cetakan>/unduh/", views.pdf_unduh, "pdf_unduh"),
     ("xlsx/", views.xlsx, "xlsx"),
@@ -33,6 +34,9 @@ _HALAMAN = [
 urlpatterns = [
     path("", views.IndeksView.as_view(), name="indeks"),
     path("reviu/", views.ReviuView.as_view(), name="reviu"),
+    path("periksa/<int:tahun>/", views_periksa.periksa, name="periksa"),
+    path("periksa/<int:tahun>/pdf/", views_periksa.periksa_pdf, name="periksa_pdf"),
+    path("periksa/<int:tahun>/xlsx/", views_periksa.periksa_xlsx, name="periksa_xlsx"),
 ]
 for akhiran, view, nama in _HALAMAN:
     urlpatterns.append(path(f"<slug:jenis>/<int:tahun>/{akhiran}", view, name=nama))

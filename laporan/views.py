@@ -15,7 +15,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.generic import TemplateView
 
 from common.models import Peran
@@ -290,6 +290,7 @@ class LaporanView(PDAccessMixin, TemplateView):
             url=lambda nama: url_laporan(laporan, nama),
         )
         ctx["url_pdf"] = url_laporan(laporan, "pdf") + ctx["q_edisi"]
+        ctx["url_pdf_buat"] = url_laporan(laporan, "pdf_buat") + ctx["q_edisi"]
         ctx["url_pdf_siap"] = (
             url_laporan(laporan, "pdf_unduh", cetakan=cetakan.pk) if cetakan else ""
         )
@@ -309,6 +310,12 @@ class LaporanView(PDAccessMixin, TemplateView):
         return ctx
 
 
+# Report URLs only read (GET/HEAD; POST answers 405): opening the print HTML, the Excel file,
+# a PDF or its progress writes nothing. A PDF render starts only through `pdf_buat` (POST,
+# audited by the service), which finds or joins the job by its idempotent key.
+
+
+@require_safe
 @pd_access(*PEMBACA)
 def cetak_html(request, akses, jenis: str, tahun: int, triwulan: int = 0):
     """The standalone print HTML (what WeasyPrint prints), for saving or printing."""
@@ -317,6 +324,7 @@ def cetak_html(request, akses, jenis: str, tahun: int, triwulan: int = 0):
     return HttpResponse(services.html_cetak(laporan, edisi).html)
 
 
+@require_safe
 @pd_access(*PEMBACA)
 def xlsx(request, akses, jenis: str, tahun: int, triwulan: int = 0):
     laporan = _laporan(akses, jenis, tahun, triwulan)
@@ -335,10 +343,35 @@ def _respons_berkas(cetakan: Cetakan, laporan: Laporan) -> FileResponse:
     return FileResponse(berkas, as_attachment=True, filename=nama, content_type="application/pdf")
 
 
+@require_safe
 @pd_access(*PEMBACA)
 def pdf(request, akses, jenis: str, tahun: int, triwulan: int = 0):
-    """One click: the kept PDF at once, or start producing it and show the progress."""
+    """The kept PDF at once; else the progress of its job; else a button that starts it."""
     laporan = _laporan(akses, jenis, tahun, triwulan)
+    edisi = _edisi_dipilih(request, akses, laporan)
+    cetakan = services.cetakan_cari(laporan, edisi, services.html_cetak(laporan, edisi))
+    if services.cetakan_siap(cetakan):
+        return _respons_berkas(cetakan, laporan)
+    konteks = {
+        "pd": akses.pd,
+        "akses": akses,
+        "laporan": laporan,
+        "edisi": edisi,
+        "cetakan": cetakan,
+        "url_buat": url_laporan(laporan, "pdf_buat") + _q_edisi(edisi),
+        "url_kembali": url_laporan(laporan) + _q_edisi(edisi),
+    }
+    if cetakan is not None:
+        konteks.update(_konteks_status(laporan, cetakan))
+    return render(request, "laporan/pdf_proses.html", konteks)
+
+
+@require_POST
+@pd_access(*PEMBACA)
+def pdf_buat(request, akses, jenis: str, tahun: int, triwulan: int = 0):
+    """The explicit action that starts (or joins) the render, then shows `pdf` (PRG)."""
+    laporan = _laporan(akses, jenis, tahun, triwulan)
+    edisi = _edisi_dipilih(request, akses, laporan)
     if not laporan.pk:
         laporan = services.laporan_dapatkan(
             pd=akses.pd,
@@ -347,16 +380,8 @@ def pdf(request, akses, jenis: str, tahun: int, triwulan: int = 0):
             triwulan=laporan.triwulan,
             user=request.user,
         )
-    edisi = _edisi_dipilih(request, akses, laporan)
-    cetakan = services.cetakan_minta(laporan=laporan, edisi=edisi, user=request.user)
-    if cetakan.status == StatusCetakan.SELESAI:
-        return _respons_berkas(cetakan, laporan)
-    konteks = _konteks_status(laporan, cetakan)
-    return render(
-        request,
-        "laporan/pdf_proses.html",
-        {**konteks, "pd": akses.pd, "akses": akses, "laporan": laporan, "edisi": edisi},
-    )
+    services.cetakan_minta(laporan=laporan, edisi=edisi, user=request.user)
+    return redirect(url_laporan(laporan, "pdf") + _q_edisi(edisi))
 
 
 def _konteks_status(laporan: Laporan, cetakan: Cetakan) -> dict:
@@ -364,8 +389,10 @@ def _konteks_status(laporan: Laporan, cetakan: Cetakan) -> dict:
         "cetakan": cetakan,
         "url_status": url_laporan(laporan, "pdf_status", cetakan=cetakan.pk),
         "url_unduh": url_laporan(laporan, "pdf_unduh", cetakan=cetakan.pk),
+        "url_buat": url_laporan(laporan, "pdf_buat") + _q_edisi(cetakan.edisi),
         "url_kembali": url_laporan(laporan) + _q_edisi(cetakan.edisi),
-        "detik": int((timezone.now() - cetakan.dibuat).total_seconds()),
+        "berjalan": services.cetakan_berjalan(cetakan),
+        "detik": int((timezone.now() - (cetakan.diantrekan or cetakan.dibuat)).total_seconds()),
     }
 
 
@@ -377,14 +404,12 @@ def _cetakan(akses, jenis, tahun, triwulan, pk) -> tuple[Laporan, Cetakan]:
     return laporan, cetakan
 
 
+@require_safe
 @pd_access(*PEMBACA)
 def pdf_status(request, akses, jenis: str, tahun: int, cetakan: int, triwulan: int = 0):
-    """htmx fragment polled every second; when ready it redirects the browser to the file."""
+    """htmx fragment polled every second; when ready it redirects the browser to the file.
+    Reads the row the worker writes; never starts anything."""
     laporan, c = _cetakan(akses, jenis, tahun, triwulan, cetakan)
-    c = services.cetakan_segarkan(c)
-    if c.status == StatusCetakan.PROSES and not services.cetakan_berjalan(c):
-        # Started by another process that is gone: start it here.
-        c = services.cetakan_minta(laporan=laporan, edisi=c.edisi, user=request.user)
     konteks = _konteks_status(laporan, c)
     respon = render(request, "laporan/_pdf_status.html", konteks)
     if c.status == StatusCetakan.SELESAI and request.headers.get("HX-Request"):
@@ -392,11 +417,11 @@ def pdf_status(request, akses, jenis: str, tahun: int, cetakan: int, triwulan: i
     return respon
 
 
+@require_safe
 @pd_access(*PEMBACA)
 def pdf_unduh(request, akses, jenis: str, tahun: int, cetakan: int, triwulan: int = 0):
     laporan, c = _cetakan(akses, jenis, tahun, triwulan, cetakan)
-    c = services.cetakan_segarkan(c)
-    if c.status != StatusCetakan.SELESAI or not c.berkas:
+    if not services.cetakan_siap(c):
         raise Http404
     return _respons_berkas(c, laporan)
 

@@ -43,6 +43,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from common.formatting import parse_angka_teks
 from kinerja.models import (
     EvaluasiSakip,
     PerjanjianKinerja,
@@ -74,6 +75,7 @@ from renstra.models import (
 )
 
 from .dokumen import FORMAT, PREDIKAT
+from .tercetak import tambah_tercetak
 
 SUMBER = "ekspor SAKIP Kinerja"
 
@@ -104,6 +106,8 @@ _ANALISIS = ("faktor_pendorong", "faktor_penghambat", "tindak_lanjut")
 # What the loader accepts as a kondisi awal/akhir: a predikat or a plain-notation number
 # of at most 16 digits before and 4 after the point.
 _KONDISI_ANGKA = re.compile(r"^-?0*\d{1,16}(\.\d{1,4})?$")
+# A kondisi typed as a bare number with Indonesian separators ("1.500", "21,3").
+_KONDISI_TEKS_ANGKA = re.compile(r"^-?\d[\d.,]*$")
 
 
 # --- Value helpers --------------------------------------------------------------------------
@@ -438,7 +442,7 @@ class _Pengekspor:
         }
         if self.catatan:
             data["catatan"] = self.catatan
-        return data
+        return tambah_tercetak(data, d.pd)
 
     def pemda(self) -> dict:
         pemda = self.d.pd.pemda
@@ -482,7 +486,9 @@ class _Pengekspor:
         uraian = {m.nomor: m.uraian for m in self.d.misi}
         misi = [_teks(uraian.get(n)) for n in range(1, max(uraian, default=0) + 1)]
         return {
-            "periode": [rpjmd.tahun_awal, rpjmd.tahun_akhir],
+            "periode": (
+                None if rpjmd.tahun_awal is None else [rpjmd.tahun_awal, rpjmd.tahun_akhir]
+            ),
             "visi": _teks(rpjmd.visi),
             "misi": misi,
         }
@@ -575,7 +581,7 @@ class _Pengekspor:
         )
         return {
             "kode": ind.kode,
-            "uraian": ind.uraian,
+            "uraian": _teks(ind.uraian),
             "satuan": _teks(ind.satuan),
             "iku": ind.iku,
             "jenis_nilai": ind.jenis_nilai,
@@ -595,10 +601,22 @@ class _Pengekspor:
         }
 
     def kondisi(self, ind: Indikator, jenis: str) -> str | None:
-        """The stored text, verbatim; text the loader would refuse is left out with a note."""
+        """The stored text, verbatim when it reads the same in the file's plain notation; a
+        number typed the Indonesian way in plain notation ("1.500" → "1500", "21,3" →
+        "21.3"); text the loader would refuse is left out with a note."""
         teks = getattr(ind, f"kondisi_{jenis}")
-        if not teks or teks in PREDIKAT or _KONDISI_ANGKA.match(teks):
+        if not teks or teks in PREDIKAT:
             return teks or None
+        try:
+            dibaca = parse_angka_teks(teks) if _KONDISI_TEKS_ANGKA.match(teks) else None
+        except ValueError:
+            dibaca = None
+        if dibaca is not None:
+            if _KONDISI_ANGKA.match(teks) and Decimal(teks) == dibaca:
+                return teks
+            nilai = angka(dibaca)
+            if _KONDISI_ANGKA.match(nilai):
+                return nilai
         self.catatan.append(PESAN_CATATAN_KONDISI.format(jenis=jenis, kode=ind.kode, nilai=teks))
         return None
 

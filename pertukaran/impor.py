@@ -11,6 +11,10 @@ This is the public module of the import side; callers and tests import from here
   transaction (`tulis.py`) and writes an audit entry per created, updated or deleted object
   plus one summary entry. Loading the same file twice changes nothing the second time.
   `muat_berkas(path)` is `muat(baca_berkas(path))`.
+- identity: before writing, `muat` refuses a file that names an existing Perangkat Daerah
+  (slug) with another name or pemda, or (with `pd_tujuan`) any PD but the importer's own;
+  `ganti_identitas=True` lets a superuser `pengguna` change it, audited
+  (`identitas.periksa_identitas`).
 
 A workbook (XLSX) importer will be one more front end: it reads a workbook into the same
 document and hands it to `validasi` and `muat`, so the rules below hold for every source.
@@ -31,8 +35,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.db import transaction
+
 from .baca import PESAN_BERKAS_TIDAK_ADA, PESAN_JSON_TIDAK_SAH, baca_berkas
 from .dokumen import FORMAT, PREDIKAT, DatasetTidakValid, Masalah
+from .identitas import (
+    AKSI_GANTI_IDENTITAS,
+    PESAN_BUKAN_PD_TUJUAN,
+    PESAN_IDENTITAS_BERBEDA,
+    catat_ganti_identitas,
+    periksa_identitas,
+)
 from .sinkron import AKSI_BUAT, AKSI_HAPUS, AKSI_MUAT, AKSI_UBAH, LABEL, HasilMuat
 from .skema import (
     PESAN_BUKAN_DAFTAR,
@@ -59,6 +72,7 @@ from .tulis_rencana import PESAN_CATATAN_RENSTRA
 
 __all__ = [
     "AKSI_BUAT",
+    "AKSI_GANTI_IDENTITAS",
     "AKSI_HAPUS",
     "AKSI_MUAT",
     "AKSI_UBAH",
@@ -66,12 +80,14 @@ __all__ = [
     "LABEL",
     "PESAN_BERKAS_TIDAK_ADA",
     "PESAN_BUKAN_DAFTAR",
+    "PESAN_BUKAN_PD_TUJUAN",
     "PESAN_BUKAN_TEKS",
     "PESAN_CATATAN_PK_DITANDATANGANI",
     "PESAN_CATATAN_RENSTRA",
     "PESAN_DESIMAL",
     "PESAN_FLOAT",
     "PESAN_FORMAT",
+    "PESAN_IDENTITAS_BERBEDA",
     "PESAN_INDIKATOR_TIDAK_ADA",
     "PESAN_JSON_TIDAK_SAH",
     "PESAN_JUDUL_TABEL_GANDA",
@@ -89,20 +105,54 @@ __all__ = [
     "HasilMuat",
     "Masalah",
     "baca_berkas",
+    "boleh_ganti_identitas",
     "muat",
     "muat_berkas",
+    "periksa_identitas",
     "validasi",
 ]
 
 
-def muat(data: dict, *, pengguna=None, dry_run: bool = False) -> HasilMuat:
-    """Validate `data`, then upsert it in one transaction (rolled back when `dry_run`)."""
+def muat(
+    data: dict,
+    *,
+    pengguna=None,
+    dry_run: bool = False,
+    pd_tujuan=None,
+    ganti_identitas: bool = False,
+) -> HasilMuat:
+    """Validate `data`, check its PD identity, then upsert it in one transaction (rolled back
+    when `dry_run`). `ganti_identitas` takes effect only for an active superuser `pengguna`."""
     masalah = validasi(data)
     if masalah:
         raise DatasetTidakValid(masalah)
-    return tulis(data, pengguna=pengguna, dry_run=dry_run)
+    boleh_ganti = ganti_identitas and boleh_ganti_identitas(pengguna)
+    with transaction.atomic():
+        ganti = periksa_identitas(data, pd_tujuan=pd_tujuan, boleh_ganti=boleh_ganti)
+        hasil = tulis(data, pengguna=pengguna, dry_run=dry_run)
+        if ganti is not None and not dry_run:
+            catat_ganti_identitas(ganti, pengguna=pengguna)
+    return hasil
 
 
-def muat_berkas(path: str | Path, *, pengguna=None, dry_run: bool = False) -> HasilMuat:
+def boleh_ganti_identitas(pengguna) -> bool:
+    """Only an active superuser may change a Perangkat Daerah's name or pemda by a file."""
+    return bool(pengguna is not None and pengguna.is_active and pengguna.is_superuser)
+
+
+def muat_berkas(
+    path: str | Path,
+    *,
+    pengguna=None,
+    dry_run: bool = False,
+    pd_tujuan=None,
+    ganti_identitas: bool = False,
+) -> HasilMuat:
     """Read the JSON file at `path` and `muat` it."""
-    return muat(baca_berkas(path), pengguna=pengguna, dry_run=dry_run)
+    return muat(
+        baca_berkas(path),
+        pengguna=pengguna,
+        dry_run=dry_run,
+        pd_tujuan=pd_tujuan,
+        ganti_identitas=ganti_identitas,
+    )

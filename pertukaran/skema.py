@@ -53,6 +53,7 @@ from .dokumen import (
     PREDIKAT,
     Masalah,
     _desimal,
+    _dict,
     _tahun_dalam_berkas,
     _tanggal,
 )
@@ -450,7 +451,9 @@ class _Pemeriksa:
 
     def rpjmd_renstra(self, data: dict) -> None:
         rpjmd = self.objek(data.get("rpjmd"), "$.rpjmd", wajib=False)
-        if rpjmd is not None:
+        # A period the report does not publish is null: stored as missing, listed by the
+        # validation of the data (kinerja.validasi), never guessed.
+        if rpjmd is not None and rpjmd.get("periode") is not None:
             self.periode(rpjmd, "$.rpjmd")
             self.teks(rpjmd, "visi", "$.rpjmd")
             misi = self.daftar(rpjmd.get("misi"), "$.rpjmd.misi")
@@ -459,9 +462,9 @@ class _Pemeriksa:
                     self.salah(f"$.rpjmd.misi[{i}]", PESAN_BUKAN_TEKS)
             self.jumlah_misi = len(misi)
         renstra = self.objek(data.get("renstra"), "$.renstra", wajib=False)
-        if renstra is not None:
+        if renstra is not None and renstra.get("periode") is not None:
             self.periode(renstra, "$.renstra")
-        elif rpjmd is None and not _tahun_dalam_berkas(data):
+        elif _dict(rpjmd).get("periode") is None and not _tahun_dalam_berkas(data):
             self.salah("$.renstra", PESAN_PERIODE_TIDAK_DIKETAHUI)
 
     def tujuan(self, tujuan: Any, path: str) -> None:
@@ -555,7 +558,9 @@ class _Pemeriksa:
             return
         kode = self.teks(ind, "kode", path, wajib=True, maks=_maks(Indikator, "kode"))
         self.daftarkan("indikator", kode, _jalur(path, "kode"))
-        self.teks(ind, "uraian", path, wajib=True)
+        # An indicator printed without a name (null) is stored as missing and listed by the
+        # validation of the data; a name that is not text is still refused.
+        self.teks(ind, "uraian", path)
         self.teks(ind, "satuan", path, maks=_maks(Indikator, "satuan"))
         self.boolean(ind, "iku", path)
         self.pilihan(ind, "jenis_nilai", path, JenisNilai.values)

@@ -16,6 +16,7 @@ from django.db import transaction
 from common.audit import catat, catat_banyak
 
 from .sinkron import AKSI_MUAT, HasilMuat
+from .tercetak import muat_tercetak
 from .tulis_kinerja import _PemuatKinerja
 from .tulis_rencana import _PemuatRencana
 
@@ -40,6 +41,7 @@ class _Pemuat(_PemuatRencana, _PemuatKinerja):
         self.muat_perjanjian()
         self.muat_belanja_evaluasi()
         self.muat_sumber_daya()
+        muat_tercetak(self)
         self.tulis_audit()
 
     def tulis_audit(self) -> None:

@@ -42,6 +42,7 @@ from renstra.models import (
     TargetTriwulan,
 )
 
+from . import tulis_pk
 from .dokumen import (
     _TINGKAT_SIMPUL,
     PREDIKAT,
@@ -352,8 +353,14 @@ class _PemuatKinerja(_Penyinkron):
             lama[(*kelompok, urutan_lama[kelompok])] = obj
             urutan_lama[kelompok] += 1
         terkunci = {k for k, obj in lama.items() if obj.status != StatusPK.DRAFT}
+        nilai_berkas = {b.kunci: b.nilai for b in baris}
         for kunci in sorted(terkunci & set(isi_pk), key=str):
-            self.hasil.catatan.append(PESAN_CATATAN_PK_DITANDATANGANI.format(pk=lama[kunci]))
+            obj = lama[kunci]
+            if not tulis_pk.ditandatangani_di_luar(obj):
+                self.hasil.catatan.append(PESAN_CATATAN_PK_DITANDATANGANI.format(pk=obj))
+            elif not tulis_pk.kepala_sama(obj, nilai_berkas[kunci]):
+                # The same report loaded again says nothing; a different one is noted.
+                self.hasil.catatan.append(tulis_pk.PESAN_CATATAN_PK_DI_LUAR_BERBEDA.format(pk=obj))
         baris = [b for b in baris if b.kunci not in terkunci]
         perjanjian = self.sinkron(PerjanjianKinerja, lama, baris)
 
@@ -403,6 +410,7 @@ class _PemuatKinerja(_Penyinkron):
             # Rows a PK no longer prints go: the annex is one document.
             diminta = {b.kunci for b in baris_anak}
             self.hapus(model, [o for k, o in lama_anak.items() if k not in diminta])
+        tulis_pk.tandai_di_luar(self, perjanjian, isi_pk)
 
     def muat_belanja_evaluasi(self) -> None:
         baris = []

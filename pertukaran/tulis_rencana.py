@@ -15,6 +15,7 @@ from typing import Any
 from django.db import models
 from django.db.models import Q
 
+from common.formatting import format_masukan, parse_angka_teks
 from renstra.models import (
     CaraAgregasi,
     Indikator,
@@ -37,7 +38,7 @@ from renstra.models import (
     UnitKerja,
 )
 
-from .dokumen import _dict, _list, _simpul_semua, _tahun_dalam_berkas, _teks
+from .dokumen import PREDIKAT, _desimal, _dict, _list, _simpul_semua, _tahun_dalam_berkas, _teks
 from .sinkron import _Baris, _Penyinkron
 
 PESAN_CATATAN_RENSTRA = (
@@ -46,10 +47,21 @@ PESAN_CATATAN_RENSTRA = (
 
 
 def _teks_nilai(nilai: Any) -> str:
-    """A kondisi awal/akhir (number or predikat) as stored text."""
+    """A kondisi awal/akhir as stored text: as given, unless its plain notation would read
+    differently the Indonesian way (`common.formatting.parse_angka_teks`, how the plan
+    screen's text is read: "1.500" is 1500); such a number is stored in Indonesian
+    notation ("1.500" meaning 1,5 → "1,5")."""
     if nilai is None:
         return ""
-    return nilai if isinstance(nilai, str) else str(nilai)
+    teks = nilai if isinstance(nilai, str) else str(nilai)
+    if teks.strip().upper() in PREDIKAT:
+        return teks
+    try:
+        angka = _desimal(nilai)
+        sama = parse_angka_teks(teks) == angka
+    except (ArithmeticError, ValueError, TypeError):
+        return teks
+    return teks if sama else format_masukan(angka)
 
 
 def _sel(nilai: Any) -> str:
@@ -62,11 +74,11 @@ def _sel(nilai: Any) -> str:
 def _periode_renstra(data: dict) -> tuple[int, int, str | None]:
     """(tahun awal, tahun akhir, where it came from when the file has no Renstra period)."""
     renstra = data.get("renstra")
-    if isinstance(renstra, dict):
+    if isinstance(renstra, dict) and renstra.get("periode") is not None:
         awal, akhir = renstra["periode"]
         return awal, akhir, None
     rpjmd = data.get("rpjmd")
-    if isinstance(rpjmd, dict):
+    if isinstance(rpjmd, dict) and rpjmd.get("periode") is not None:
         awal, akhir = rpjmd["periode"]
         return awal, akhir, "periode RPJMD"
     tahun = _tahun_dalam_berkas(data)
@@ -178,7 +190,8 @@ class _PemuatRencana(_Penyinkron):
         rpjmd = self.data.get("rpjmd")
         if not rpjmd:
             return
-        awal, akhir = rpjmd["periode"]
+        # A null period is stored as missing (None): one RPJMD of the pemda without a period.
+        awal, akhir = rpjmd.get("periode") or (None, None)
         nilai = {"pemda": self.pemda, "tahun_awal": awal, "tahun_akhir": akhir}
         if rpjmd.get("visi"):
             nilai["visi"] = rpjmd["visi"]
@@ -360,7 +373,7 @@ class _PemuatRencana(_Penyinkron):
                 "kegiatan": None,
                 "sub_kegiatan": None,
                 "kode": ind["kode"],
-                "uraian": ind["uraian"],
+                "uraian": _teks(ind.get("uraian")),
                 "satuan": _teks(ind.get("satuan")),
                 "iku": bool(ind.get("iku")),
                 "jenis_nilai": ind.get("jenis_nilai") or JenisNilai.ANGKA,

@@ -192,8 +192,9 @@ class Pejabat(models.Model):
 
 class Rpjmd(models.Model):
     pemda = models.ForeignKey(PemerintahDaerah, on_delete=models.CASCADE, related_name="rpjmd")
-    tahun_awal = models.PositiveSmallIntegerField("tahun awal")
-    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir")
+    # Null when the report publishes no RPJMD period (validation lists it, nothing is guessed).
+    tahun_awal = models.PositiveSmallIntegerField("tahun awal", null=True, blank=True)
+    tahun_akhir = models.PositiveSmallIntegerField("tahun akhir", null=True, blank=True)
     visi = models.TextField("visi", blank=True)
 
     class Meta:
@@ -211,6 +212,8 @@ class Rpjmd(models.Model):
         ]
 
     def __str__(self) -> str:
+        if self.tahun_awal is None:
+            return f"RPJMD {self.pemda} (periode tidak tercatat)"
         return f"RPJMD {self.pemda} {self.tahun_awal}–{self.tahun_akhir}"
 
 

@@ -61,6 +61,7 @@ def renstra_aktif(*, pd: PerangkatDaerah, tahun: int) -> PeriodeRenstra | None:
         PeriodeRenstra.objects.filter(
             perangkat_daerah=pd, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
         )
+        .select_related("rpjmd")
         .order_by("-tahun_awal")
         .first()
     )

@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from common.formatting import teks_target
 from common.models import AuditLog
 from common.permissions import PERENCANA
+from common.riwayat import entri_riwayat
 from renstra.akses import PDAccessMixin, pd_access
 
 from . import services
@@ -26,6 +27,10 @@ from .selectors import indikator_dengan_unit
 
 PESAN_INDIKATOR_TERSIMPAN = "Atribut indikator tersimpan."
 PESAN_TARGET_TERSIMPAN = "{n} target diperbarui."
+PESAN_TARGET_PK_TERKUNCI = (
+    "Target PK dan PK Perubahan tahun ini ditetapkan oleh Perjanjian Kinerja yang sudah "
+    "ditandatangani; ubah melalui PK Perubahan."
+)
 
 
 def _tahun(request, pd) -> int:
@@ -130,6 +135,15 @@ class TargetUbahView(PDAccessMixin, View):
         self.indikator = _indikator(self.pd, pk)
         self.akses.wajib(*PERENCANA)
         self.tahun = tahun
+        self.dikunci_pk = services.dikunci_pk(indikator=self.indikator, tahun=tahun)
+
+    def form(self, data=None) -> TargetForm:
+        form = TargetForm(data, initial=self.awal(), indikator=self.indikator)
+        if self.dikunci_pk:
+            for jenis in services.JENIS_DARI_PK:
+                form.fields[jenis].disabled = True
+                form.fields[jenis].help_text = "Dikunci oleh PK yang ditandatangani."
+        return form
 
     def awal(self) -> dict:
         data = {
@@ -154,6 +168,7 @@ class TargetUbahView(PDAccessMixin, View):
                 "indikator": self.indikator,
                 "tahun": self.tahun,
                 "form": form,
+                "pesan_terkunci": PESAN_TARGET_PK_TERKUNCI if self.dikunci_pk else "",
                 "kolom_tahunan": [form[j] for j in JENIS_DIEDIT],
                 "kolom_triwulan": [form[f"tw{n}"] for n in range(1, 5)],
             },
@@ -161,17 +176,22 @@ class TargetUbahView(PDAccessMixin, View):
 
     def get(self, request, pd, pk, tahun):
         self.muat(pk, tahun)
-        return self.render(TargetForm(initial=self.awal(), indikator=self.indikator))
+        return self.render(self.form())
 
     def post(self, request, pd, pk, tahun):
         self.muat(pk, tahun)
-        form = TargetForm(request.POST, indikator=self.indikator)
+        form = self.form(request.POST)
         if form.is_valid():
+            tahunan = form.tahunan()
+            if self.dikunci_pk:
+                # Disabled fields: the signed PK's targets are not the form's to save.
+                for jenis in services.JENIS_DARI_PK:
+                    tahunan.pop(jenis, None)
             try:
                 n = services.target_simpan(
                     indikator=self.indikator,
                     tahun=tahun,
-                    tahunan=form.tahunan(),
+                    tahunan=tahunan,
                     triwulan=form.triwulan(),
                     user=request.user,
                 )
@@ -200,7 +220,7 @@ def indikator_riwayat(request, akses, pk):
         {
             "pd": akses.pd,
             "judul": f"Riwayat indikator {ind.kode}",
-            "log": log,
+            "entri": entri_riwayat(log, Indikator, istilah={j.value: j.label for j in JenisTarget}),
             "kembali": reverse("renstra:indikator_daftar", kwargs={"pd": akses.pd.slug}),
         },
     )

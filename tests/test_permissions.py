@@ -157,6 +157,14 @@ MATRIKS = [
     ("password_change", "get", lambda d: {}, None, "masuk", 200),
     ("kinerja:realisasi_daftar", "get", lambda d: {"pd": d["pd"]}, None, PEMBACA, 200),
     (
+        "kinerja:realisasi_grid",
+        "get",
+        lambda d: {"pd": d["pd"], "unit": d["unit_a"].pk, "tahun": TAHUN_UJI, "triwulan": 1},
+        None,
+        OPERATOR_A,
+        200,
+    ),
+    (
         "kinerja:realisasi_isi",
         "get",
         lambda d: {
@@ -476,7 +484,16 @@ def milik_balangan(balangan, persona):
         alasan="x",
         diminta_oleh=persona("luar"),
     )
-    return {"ind": ind, "r": r, "sub": sub, "ra": ra, "bukti": bukti, "pembukaan": pembukaan}
+    unit = UnitKerja.objects.filter(perangkat_daerah=balangan).first()
+    return {
+        "ind": ind,
+        "r": r,
+        "sub": sub,
+        "ra": ra,
+        "bukti": bukti,
+        "pembukaan": pembukaan,
+        "unit": unit,
+    }
 
 
 OBJEK_LAIN = [
@@ -489,6 +506,11 @@ OBJEK_LAIN = [
         "kinerja:realisasi_pratinjau",
         "get",
         lambda o: {"indikator": o["ind"].pk, "tahun": TAHUN_UJI, "triwulan": 1},
+    ),
+    (
+        "kinerja:realisasi_grid",
+        "get",
+        lambda o: {"unit": o["unit"].pk, "tahun": TAHUN_UJI, "triwulan": 1},
     ),
     ("kinerja:realisasi_ajukan", "post", lambda o: {"pk": o["r"].pk}),
     ("kinerja:realisasi_verifikasi", "post", lambda o: {"pk": o["r"].pk}),

@@ -1,6 +1,7 @@
 """Template filters: Indonesian formatting, delegated to common.formatting (the one place)."""
 
 from django import template
+from django.utils import timezone
 
 from common import formatting
 
@@ -35,3 +36,19 @@ def bulan_tahun(nilai):
 @register.filter
 def romawi(nilai):
     return formatting.romawi(int(nilai))
+
+
+@register.filter
+def waktu(nilai):
+    """A datetime in the site's zone, as "3 Desember 2026 14.05 WIB"."""
+    if not nilai:
+        return formatting.TANDA_KOSONG
+    if timezone.is_aware(nilai):
+        nilai = timezone.localtime(nilai)
+    return formatting.format_waktu(nilai)
+
+
+@register.filter
+def masukan(nilai):
+    """A stored number as typed: "61,725", "1,5"."""
+    return formatting.format_masukan(nilai)

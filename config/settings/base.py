@@ -4,6 +4,8 @@ Bad values fail loudly at start-up: a misconfigured production server must not s
 with a default that hides the mistake.
 """
 
+import datetime
+import json
 import os
 from pathlib import Path
 
@@ -64,25 +66,79 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "import_export",
+    "axes",
     "common",
     "renstra",
     "kinerja",
     "anggaran",
+    "periksa",
     "pertukaran",
     "beranda",
+    "lke",
     "laporan",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
+
+# The read-only JSON API (api/): token first, so an anonymous request answers 401.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.auth.TokenAPIAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "SAKIP Kinerja API",
+    "DESCRIPTION": "API baca-saja: perangkat daerah, rencana, pengukuran, anggaran, validasi.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Vendored Swagger UI and Redoc (drf-spectacular-sidecar): no CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # DEBUG only: the Indonesian 404 page instead of Django's technical one.
+    "common.middleware.Halaman404Indonesia",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: answers a locked-out login with its lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Content-Security-Policy (django-csp) on every response that does not set its own (evidence
+# downloads answer "default-src 'none'; sandbox"). Every asset is vendored, so the browser
+# loads nothing from elsewhere; scripts come only from our static files (no inline script or
+# event-handler attribute: static/js/app.js). Inline styles stay allowed: templates colour
+# cells and bars from data (style="width: …") and htmx injects its indicator style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],  # Bootstrap draws form controls with data: SVGs
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 ROOT_URLCONF = "config.urls"
 
@@ -127,6 +183,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one user name
+# from one address, that pair is locked for AXES_COOLOFF_MINUTES. Lockouts and resets are
+# written to the audit log (common/penguncian.py); `manage.py axes_reset` lifts them.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "common.penguncian.respons_terkunci"
+AXES_IPWARE_PROXY_COUNT = env_int("AXES_PROXY_COUNT", 0) or None
+AXES_VERBOSE = False
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "login"
@@ -157,8 +228,11 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # An ordinary 403 logs one line, no traceback (common/log.py).
+    "filters": {"tanpa_jejak_403": {"()": "common.log.TanpaJejak403"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"django.request": {"filters": ["tanpa_jejak_403"]}},
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -166,3 +240,44 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 # The public address of this installation, printed in documents (PK verification links)
 # produced outside a web request, e.g. by `manage.py cetak`.
 SITUS_URL = os.environ.get("SITUS_URL", "").rstrip("/")
+
+# --- Task queue (Celery; laporan/tasks.py) ---------------------------------------------------
+# With CELERY_BROKER_URL unset (the embedded default of `make run` and of the tests) tasks run
+# eagerly in the requesting process, so nothing more is needed to serve or test. Production
+# sets it (docker-compose.yml: redis://redis:6379/0) and runs `celery -A config worker`.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "").strip()
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", "").strip() or CELERY_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "").strip() or "sakip"
+# A task is acknowledged only when it has finished, and put back on the queue when the worker
+# process running it dies (killed, out of memory): the PDF is then rendered again elsewhere.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_RESULT_EXPIRES = 24 * 3600
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Redis redelivers a task whose whole worker vanished (not only its child) after this many
+# seconds; it must exceed the longest render.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 900)}
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# --- File storage ----------------------------------------------------------------------------
+# Evidence and kept PDFs go through Django's storage API only. MEDIA_STORAGE names another
+# backend, e.g. "storages.backends.s3.S3Storage" (django-storages, `pip install
+# 'django-storages[s3]'`) with MEDIA_STORAGE_OPTIONS as JSON ({"bucket_name": "sakip", ...}).
+_media_storage = os.environ.get("MEDIA_STORAGE", "").strip()
+try:
+    _media_options = json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "").strip() or "{}")
+except ValueError as exc:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE_OPTIONS must be JSON: {exc}") from exc
+STORAGES = {
+    "default": {
+        "BACKEND": _media_storage or "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": _media_options,
+    },
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

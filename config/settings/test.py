@@ -20,3 +20,9 @@ STORAGES = {
 # No persistent connections in tests: a stray request_finished (e.g. closing a response
 # outside the test client) then breaks at once instead of only after a minute of testing.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Tasks run eagerly in the test process, whatever the environment says; the queue tests start
+# their own worker on a database they control (tests/laporan/test_antrean_pdf.py).
+CELERY_BROKER_URL = ""
+CELERY_RESULT_BACKEND = ""
+CELERY_TASK_ALWAYS_EAGER = True

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Literal
 
+import segno
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
@@ -132,6 +133,39 @@ class IsiPK:
     sidik_cocok: bool | None
     """Does the stored fingerprint still match the content? (None for an unsigned PK)."""
     catatan: tuple[str, ...] = field(default=())
+    label_keadaan: str = ""
+    """The state said once, the same on every page: "Draf", "Menunggu tanda tangan Pihak
+    Kedua", "Ditandatangani"."""
+    keadaan: str = ""
+    """The notice a PK that is not in force prints ("" for a signed one)."""
+    tanda_air: str = ""
+    """The watermark of a PK not in force ("" for a signed one)."""
+    qr_svg: str = ""
+    """An inline SVG QR code of `url_verifikasi` (signed PK only); built here, safe to embed."""
+
+
+LABEL_KEADAAN = {
+    StatusPK.DRAFT: "Draf",
+    StatusPK.DITANDATANGANI_PIHAK_PERTAMA: "Menunggu tanda tangan Pihak Kedua",
+    StatusPK.DITANDATANGANI: "Ditandatangani",
+}
+KEADAAN_DRAF = "DRAF — belum ditandatangani; tidak berlaku sebagai Perjanjian Kinerja"
+KEADAAN_MENUNGGU_PIHAK_KEDUA = (
+    "Menunggu tanda tangan Pihak Kedua — Pihak Pertama sudah menandatangani; belum berlaku "
+    "sebagai Perjanjian Kinerja"
+)
+TANDA_AIR = {
+    StatusPK.DRAFT: "DRAFT",
+    StatusPK.DITANDATANGANI_PIHAK_PERTAMA: "MENUNGGU TANDA TANGAN PIHAK KEDUA",
+}
+JUDUL_QR = "Pindai untuk memeriksa keaslian Perjanjian Kinerja ini"
+
+
+def qr_svg(alamat: str) -> str:
+    """The verification address as an inline SVG QR code (segno; no network, no file)."""
+    return segno.make(alamat, error="m").svg_inline(
+        scale=1, border=2, omitsize=True, svgclass="qr-verifikasi", title=JUDUL_QR
+    )
 
 
 def _skor(nilai: Any) -> Decimal | None:
@@ -318,6 +352,14 @@ def isi_pk(pk: PerjanjianKinerja, *, basis_url: str = "", dengan_rencana: bool =
         url_verifikasi="" if draf else url_verifikasi(pk.sidik_jari, basis_url),
         sidik_cocok=None if draf else hitung_sidik_jari(pk) == pk.sidik_jari,
         catatan=tuple(catatan),
+        label_keadaan=LABEL_KEADAAN.get(pk.status, pk.get_status_display()),
+        keadaan=""
+        if not draf
+        else KEADAAN_MENUNGGU_PIHAK_KEDUA
+        if pk.status == StatusPK.DITANDATANGANI_PIHAK_PERTAMA
+        else KEADAAN_DRAF,
+        tanda_air=TANDA_AIR.get(pk.status, ""),
+        qr_svg="" if draf else qr_svg(url_verifikasi(pk.sidik_jari, basis_url)),
     )
 
 

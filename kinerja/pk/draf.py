@@ -56,7 +56,7 @@ from .pesan import (
     PESAN_RENSTRA_TIDAK_ADA,
 )
 from .selectors import ESELON_PK, URUTAN_ESELON, pk_terkini
-from .teks import nilai_kanonik
+from .teks import target_setara
 
 # --- Reading the plan --------------------------------------------------------------------------
 
@@ -95,7 +95,7 @@ def selisih_rencana(baris: PKIndikator, rencana: Target | None) -> bool:
     nothing to differ from)."""
     if rencana is None:
         return False
-    return nilai_kanonik(baris) != nilai_kanonik(rencana)
+    return not target_setara(baris.nilai_masukan(), rencana.nilai_masukan())
 
 
 def _unit_kegiatan(program: Program, kegiatan: Kegiatan) -> int | None:

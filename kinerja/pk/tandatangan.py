@@ -220,7 +220,7 @@ def periksa_pindaian(berkas: UploadedFile) -> str:
     try:
         sah = periksa_berkas(berkas)
     except ValidationError as exc:
-        if exc.code in {"ekstensi", "isi"}:
+        if exc.code in {"ekstensi", "isi", "pdf", "gambar"}:
             raise ValidationError(PESAN_PINDAIAN_JENIS) from exc
         raise
     if sah.jenis_konten not in JENIS_PINDAIAN:

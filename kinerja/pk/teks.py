@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from common.formatting import TANDA_KOSONG, format_angka
-from kinerja.capaian import NILAI_PREDIKAT
+from kinerja.capaian import NILAI_PREDIKAT, predikat_sakip
 from kinerja.models import PerjanjianKinerja
 
 SATUAN_TANPA_LABEL = {"nilai", "indeks", "skor", "predikat", "()"}
@@ -35,6 +35,21 @@ def nilai_kanonik(obj: Any) -> Any:
     if obj.predikat:
         return obj.predikat.strip().upper()
     return teks_desimal(obj.nilai)
+
+
+def target_setara(a: Any, b: Any) -> bool:
+    """Two target values (as `nilai_masukan()` gives them) say the same: equal numbers, equal
+    letters, equal ranges, or a letter and a score that reads as it: the letter's lower bound
+    (DOMAIN.md §5.1: "BB" is scored 70, so a Renja 70 is the PK's BB) or a score inside the
+    letter's band (73 is BB)."""
+    if isinstance(a, str) and isinstance(b, str):
+        return a.strip().upper() == b.strip().upper()
+    if isinstance(a, str) and isinstance(b, Decimal):
+        a, b = b, a
+    if isinstance(a, Decimal) and isinstance(b, str):
+        huruf = b.strip().upper()
+        return a == NILAI_PREDIKAT.get(huruf) or predikat_sakip(a) == huruf
+    return a == b
 
 
 def _angka_cetak(nilai: Decimal) -> str:

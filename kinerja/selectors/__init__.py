@@ -35,6 +35,7 @@ from .muat import (
     nilai_realisasi,
     pilih_target,
     target_akhir_renstra,
+    target_versi,
 )
 from .pengukuran import (
     BarisIndikator,
@@ -86,4 +87,5 @@ __all__ = [
     "pilih_target",
     "renstra_aktif",
     "target_akhir_renstra",
+    "target_versi",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from anggaran.selectors import hitung_pohon, muat_pohon_anggaran
+from common.formatting import bulatkan
 from common.hitung import kurang as _kurang
 from kinerja.capaian import (
     rata_rata_capaian,
@@ -30,6 +31,9 @@ from .muat import (
 
 LABEL_EFISIEN = "efisien"
 """Efisiensi label: capaian kinerja ≥ 100% with serapan anggaran < 100% (DOMAIN.md §5.2)."""
+
+TEMPAT_CETAK = 2
+"""Decimals the efficiency table prints; the label is decided on the printed values."""
 
 SERATUS = Decimal(100)
 
@@ -57,7 +61,8 @@ class BarisEfisiensi:
     """capaian_kinerja − serapan, in percentage points."""
     efisien: bool
     label: str
-    """LABEL_EFISIEN when capaian ≥ 100 and serapan < 100, else ""."""
+    """LABEL_EFISIEN when `adalah_efisien` (printed capaian ≥ 100, serapan < 100, something
+    spent), else ""."""
     hemat: Decimal | None
     """pagu − realisasi (rupiah not spent)."""
 
@@ -76,6 +81,17 @@ class Efisiensi:
         return len(self.baris)
 
 
+def adalah_efisien(
+    kinerja: Decimal | None, serapan: Decimal | None, realisasi: Decimal | None
+) -> bool:
+    """The "efisien" label, decided on the values as printed (rounded to 2 decimals,
+    ROUND_HALF_UP): capaian ≥ 100,00% and serapan < 100,00%. A row with no budget spent
+    (realisasi None or Rp 0) is never efisien: nothing was used, so nothing was saved."""
+    if kinerja is None or serapan is None or not realisasi:
+        return False
+    return bulatkan(kinerja, TEMPAT_CETAK) >= SERATUS and bulatkan(serapan, TEMPAT_CETAK) < SERATUS
+
+
 def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> Efisiensi:
     """Capaian kinerja against serapan anggaran per program/kegiatan/sub-kegiatan (§5.2).
 
@@ -83,8 +99,8 @@ def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> E
     PK → Renja → Renstra target); serapan from `rekap_anggaran` at TW IV. `hanya_resmi`
     applies to both the indicator and the budget realisations.
 
-    Queries (9): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    indicators; targets; realisations.
+    Queries (10): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
+    indicators; targets; signed PK rows; realisations.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     batas = batas_rata_rata(pd)
@@ -106,12 +122,7 @@ def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> E
     for b in rekap.baris():
         nilai = capaian.get((b.tingkat, b.id), [])
         kinerja = rata_rata_capaian(nilai, batas)
-        efisien = (
-            kinerja is not None
-            and b.persen is not None
-            and kinerja >= SERATUS
-            and b.persen < SERATUS
-        )
+        efisien = adalah_efisien(kinerja, b.persen, b.realisasi)
         hasil.append(
             BarisEfisiensi(
                 tingkat=b.tingkat,

@@ -20,13 +20,13 @@ Contracts (all of kinerja.selectors):
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, QuerySet
 
-from common.formatting import parse_desimal
+from common.formatting import TANDA_KOSONG, parse_angka_teks
 from kinerja.capaian import (
     NILAI_PREDIKAT,
     SKALA_PERMENDAGRI_86_2017,
@@ -38,8 +38,17 @@ from kinerja.capaian import (
     hitung_capaian,
     kategori,
 )
-from kinerja.models import PitaKategori, Realisasi, StatusRealisasi
+from kinerja.models import (
+    PerjanjianKinerja,
+    PitaKategori,
+    PKIndikator,
+    Realisasi,
+    StatusPK,
+    StatusRealisasi,
+    VersiPK,
+)
 from renstra.models import (
+    Eselon,
     Indikator,
     JenisTarget,
     PerangkatDaerah,
@@ -54,6 +63,13 @@ URUTAN_VERSI_TARGET = (
     JenisTarget.RENSTRA,
 )
 """The target a measurement uses: the first of these versions that holds a value."""
+
+JENIS_TARGET_PK = (JenisTarget.PK_PERUBAHAN, JenisTarget.PK_MURNI)
+"""The target versions that only a signed PK sets once one exists for the indicator and year."""
+
+URUTAN_ESELON_PENENTU = {Eselon.II: 0, Eselon.III: 1, Eselon.IV: 2, Eselon.JF: 3}
+"""Which signed PK governs an indicator that sits in several PKs of a year: the highest
+echelon of pihak pertama (the head of the PD's PK first), then the latest signature."""
 
 URUTAN_TARGET_RENJA = (
     JenisTarget.RENJA,
@@ -118,7 +134,8 @@ class InfoIndikator:
         return cls(
             id=ind.pk,
             kode=ind.kode,
-            uraian=ind.uraian,
+            # A name the source report did not print is shown as "—", never invented.
+            uraian=ind.uraian or TANDA_KOSONG,
             satuan=ind.satuan,
             iku=ind.iku,
             tingkat=ind.tingkat,
@@ -228,7 +245,8 @@ def _angka_atau_huruf(teks: str, jenis_nilai: str) -> Any:
     if teks.upper() in NILAI_PREDIKAT:
         return teks.upper()
     try:
-        return parse_desimal(teks)
+        # The Indonesian reading of the realisation forms: "1.500" is 1500.
+        return parse_angka_teks(teks)
     except (ValueError, TypeError):
         return None
 
@@ -244,6 +262,28 @@ class DataIndikator:
     target: dict[tuple[int, str], Target]
     target_triwulan: dict[tuple[int, int], TargetTriwulan]
     realisasi: dict[tuple[int, int], Realisasi]
+    target_pk: dict[tuple[int, str], list[PKIndikator]] = field(default_factory=dict)
+    """Rows of SIGNED PKs per (year, "pk_murni"|"pk_perubahan"), the governing row first
+    (`kunci_penentu`). Once a year has one, its PK targets come only from here."""
+
+
+def jenis_target_pk(pk: PerjanjianKinerja) -> str:
+    """The target version a PK sets: pk_perubahan for a PK Perubahan, else pk_murni."""
+    return JenisTarget.PK_PERUBAHAN if pk.versi == VersiPK.PERUBAHAN else JenisTarget.PK_MURNI
+
+
+def kunci_penentu(baris: PKIndikator) -> tuple:
+    """Sort key putting the governing signed PK row first: highest echelon of pihak pertama
+    (eselon II, the head of the PD), then the latest signature, version and id."""
+    pk = baris.perjanjian
+    pejabat = pk.pihak_pertama
+    pada = pk.ditandatangani_pihak_kedua_pada
+    return (
+        URUTAN_ESELON_PENENTU.get(pejabat.eselon if pejabat else "", 9),
+        -(pada.timestamp() if pada else 0),
+        -pk.nomor_versi,
+        -pk.pk,
+    )
 
 
 def muat_data_indikator(
@@ -256,9 +296,10 @@ def muat_data_indikator(
 ) -> list[DataIndikator]:
     """Indicators of `indikator_qs` with targets, (quarterly targets) and realisations.
 
-    Queries (fixed): 1 indicators, 1 targets, [1 quarterly targets], 1 realisations (all
-    statuses; `anotasi_bukti` adds a COUNT of evidence in the same query). The related rows
-    are filtered by sub-query on `indikator_qs`, never by a list of ids.
+    Queries (fixed): 1 indicators, 1 targets, 1 rows of signed PKs (with their PK and pihak
+    pertama), [1 quarterly targets], 1 realisations (all statuses; `anotasi_bukti` adds a
+    COUNT of evidence in the same query). The related rows are filtered by sub-query on
+    `indikator_qs`, never by a list of ids.
     """
     daftar = list(indikator_qs)
     data = {i.pk: DataIndikator(i, {}, {}, {}) for i in daftar}
@@ -267,6 +308,16 @@ def muat_data_indikator(
     id_qs = indikator_qs.values("pk")
     for t in Target.objects.filter(indikator__in=id_qs, tahun__in=tahun_target):
         data[t.indikator_id].target[(t.tahun, t.jenis)] = t
+    for b in PKIndikator.objects.filter(
+        indikator__in=id_qs,
+        perjanjian__tahun__in=tahun_target,
+        perjanjian__status=StatusPK.DITANDATANGANI,
+    ).select_related("perjanjian__pihak_pertama"):
+        kunci = (b.perjanjian.tahun, jenis_target_pk(b.perjanjian))
+        data[b.indikator_id].target_pk.setdefault(kunci, []).append(b)
+    for d in data.values():
+        for daftar_pk in d.target_pk.values():
+            daftar_pk.sort(key=kunci_penentu)
     if target_triwulan:
         for t in TargetTriwulan.objects.filter(indikator__in=id_qs, tahun__in=tahun_target):
             data[t.indikator_id].target_triwulan[(t.tahun, t.triwulan)] = t
@@ -278,12 +329,30 @@ def muat_data_indikator(
     return [data[i.pk] for i in daftar]
 
 
+def ada_pk_bertanda_tangan(data: DataIndikator, tahun: int) -> bool:
+    """Whether a signed PK of `tahun` holds the indicator (its PK targets are then locked)."""
+    return any(data.target_pk.get((tahun, jenis)) for jenis in JENIS_TARGET_PK)
+
+
+def target_versi(data: DataIndikator, tahun: int, jenis: str) -> Target | PKIndikator | None:
+    """The target row of one version: for pk_murni / pk_perubahan the governing signed PK
+    row once a signed PK of the year holds the indicator (plan rows are then ignored),
+    otherwise the plan's Target row."""
+    if jenis in JENIS_TARGET_PK and ada_pk_bertanda_tangan(data, tahun):
+        baris = data.target_pk.get((tahun, jenis))
+        return baris[0] if baris else None
+    return data.target.get((tahun, jenis))
+
+
 def pilih_target(
     data: DataIndikator, tahun: int, urutan: Sequence[str] = URUTAN_VERSI_TARGET
-) -> tuple[Target | None, str | None]:
-    """The first version in `urutan` whose target for `tahun` holds a value, and its jenis."""
+) -> tuple[Target | PKIndikator | None, str | None]:
+    """The first version in `urutan` whose target for `tahun` holds a value, and its jenis.
+
+    The PK versions come from the governing signed PK when one exists (`target_versi`): a
+    signed PK is the one source of the PK target, whatever the plan's rows say."""
     for jenis in urutan:
-        t = data.target.get((tahun, jenis))
+        t = target_versi(data, tahun, jenis)
         if t is not None and not t.kosong:
             return t, str(jenis)
     return None, None

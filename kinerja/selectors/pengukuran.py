@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
+
 from common.hitung import persen as _persen
 from kinerja.capaian import (
     HasilCapaian,
@@ -130,6 +132,9 @@ class Pengukuran:
     batas_rata_rata: Decimal | None
     """The cap applied to each capaian when averaging (None: no cap), for the footnote."""
     skala: Skala
+    tujuan: tuple[BarisIndikator, ...] = ()
+    """The tujuan indicators of the Renstra, measured the same way (not in the averages:
+    the PD's capaian is the mean of its sasaran, DOMAIN.md §5.2)."""
 
     def baris(self) -> Iterator[tuple[BarisSasaran, BarisIndikator]]:
         """(sasaran, indicator) pairs in print order, for tabular exports."""
@@ -217,8 +222,8 @@ def pengukuran_kinerja(
     against the cumulative quarterly target. Averages: per sasaran over its measurable
     indicators, then the PD over the sasaran that have one.
 
-    Queries (7, whatever the plan size): Renstra period; scale; sasaran; indicators;
-    targets; quarterly targets; realisations.
+    Queries (8, whatever the plan size): Renstra period; scale; sasaran; indicators;
+    targets; signed PK rows; quarterly targets; realisations.
     """
     periksa_triwulan(triwulan)
     renstra = renstra_aktif(pd=pd, tahun=tahun)
@@ -228,7 +233,9 @@ def pengukuran_kinerja(
     data_list: list[DataIndikator] = []
     if renstra is not None:
         sasaran_list = list(Sasaran.objects.filter(renstra=renstra).order_by("urutan", "id"))
-        qs = Indikator.objects.filter(perangkat_daerah=pd, sasaran__renstra=renstra)
+        qs = Indikator.objects.filter(perangkat_daerah=pd).filter(
+            Q(sasaran__renstra=renstra) | Q(tujuan__renstra=renstra)
+        )
         if hanya_iku:
             qs = qs.filter(iku=True)
         qs = qs.order_by("-iku", "urutan", "id")
@@ -236,12 +243,15 @@ def pengukuran_kinerja(
             qs, tahun_target=[tahun], tahun_realisasi=[tahun], target_triwulan=True
         )
     per_sasaran: dict[int, list[BarisIndikator]] = defaultdict(list)
+    tujuan: list[BarisIndikator] = []
     for data in data_list:
-        per_sasaran[data.indikator.sasaran_id].append(
-            baris_indikator(
-                data, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi, skala=skala
-            )
+        baris = baris_indikator(
+            data, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi, skala=skala
         )
+        if data.indikator.sasaran_id is None:
+            tujuan.append(baris)
+        else:
+            per_sasaran[data.indikator.sasaran_id].append(baris)
     hasil_sasaran = []
     for s in sasaran_list:
         baris = per_sasaran.get(s.pk, [])
@@ -278,4 +288,5 @@ def pengukuran_kinerja(
         jumlah_sasaran_dipakai=len(rata_sasaran),
         batas_rata_rata=batas,
         skala=skala,
+        tujuan=tuple(tujuan),
     )

@@ -109,7 +109,8 @@ def perbandingan_tahun(
     Year values are the year's realisation (TW IV rule of `pengukuran_kinerja`); each year is
     measured against that year's target by the same version rule.
 
-    Queries (5): Renstra period; scale; indicators JOIN sasaran; targets; realisations
+    Queries (6): Renstra period; scale; indicators JOIN sasaran; targets; signed PK rows;
+    realisations
     (2 when no Renstra covers the year).
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)

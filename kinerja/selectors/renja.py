@@ -36,6 +36,7 @@ from renstra.selectors import periksa_triwulan, renstra_aktif
 from .muat import (
     PESAN_ANALISIS,
     URUTAN_TARGET_RENJA,
+    URUTAN_VERSI_TARGET,
     DataIndikator,
     InfoIndikator,
     Skala,
@@ -100,6 +101,12 @@ class BarisEvaluasiRenja:
     capaian_renja: HasilCapaian | None = None
     """Tingkat capaian Renja = 13 / 8 × 100."""
     kategori_renja: Kategori | None = None
+    target_ukur: Any = None
+    """The target the LKjIP measures against (PK perubahan, PK, Renja, Renstra: the order of
+    the pengukuran), printed with the program's indicators in LKjIP Bab III."""
+    sumber_target_ukur: str | None = None
+    capaian_ukur: HasilCapaian | None = None
+    """Col 13 against `target_ukur`: the capaian the LKjIP prints for this indicator."""
     # Rp (anggaran)
     pagu_renstra: Decimal | None = None
     """Col 6 Rp: Σ pagu of the period's years that have one."""
@@ -243,8 +250,8 @@ def evaluasi_renja(
     program followed by its "analisis" row. Footer: JUMLAH (Rp), the mean capaian of the
     indicator rows (capaian Renja, 13 / 8) and its category ("predikat kinerja").
 
-    Queries (13): Renstra; programs; program→sasaran; kegiatan; sub-kegiatan; pagu;
-    realisasi anggaran; nomenclature; indicators; targets; realisations; scale;
+    Queries (14): Renstra; programs; program→sasaran; kegiatan; sub-kegiatan; pagu;
+    realisasi anggaran; nomenclature; indicators; targets; signed PK rows; realisations; scale;
     analisis program.
     """
     periksa_triwulan(triwulan)
@@ -341,6 +348,8 @@ def evaluasi_renja(
             target, sumber = pilih_target(data, tahun, URUTAN_TARGET_RENJA)
             target_nilai = target.nilai_masukan() if target else None
             cap_renja = capaian_indikator(ind, target_nilai, real.nilai)
+            ukur, sumber_ukur = pilih_target(data, tahun, URUTAN_VERSI_TARGET)
+            ukur_nilai = ukur.nilai_masukan() if ukur else None
             cap_renstra = capaian_indikator(ind, target_akhir, sd_ini)
             capaian_renja.append(cap_renja.nilai)
             capaian_renstra.append(cap_renstra.nilai)
@@ -366,6 +375,9 @@ def evaluasi_renja(
                     capaian_renstra=cap_renstra,
                     capaian_renja=cap_renja,
                     kategori_renja=skala.kategori(cap_renja.nilai),
+                    target_ukur=ukur_nilai,
+                    sumber_target_ukur=sumber_ukur,
+                    capaian_ukur=capaian_indikator(ind, ukur_nilai, real.nilai),
                     **(rp if i == 0 else {}),
                 )
             )

@@ -25,7 +25,9 @@ from .lkjip_anggaran import (
     tabel_realisasi_anggaran,
 )
 from .lkjip_kinerja import (
+    catatan_pengukuran,
     judul_tabel_sumber_daya,
+    tabel_capaian_tujuan,
     tabel_hubungan_program,
     tabel_iku,
     tabel_pembanding,
@@ -50,9 +52,11 @@ __all__ = [
     "LEBAR_RENJA",
     "TEKS_JUMLAH",
     "TEKS_RATA_RATA",
+    "catatan_pengukuran",
     "judul_tabel_sumber_daya",
     "tabel_anggaran_triwulan",
     "tabel_belanja",
+    "tabel_capaian_tujuan",
     "tabel_efisiensi_baris",
     "tabel_evaluasi_renja",
     "tabel_hubungan_program",

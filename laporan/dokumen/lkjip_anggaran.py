@@ -12,7 +12,8 @@ which cell.
 
 from __future__ import annotations
 
-from common.formatting import format_triwulan
+from common.formatting import format_rupiah, format_triwulan
+from common.hitung import kurang
 
 from ..selectors import AnalisisSasaran, DataLKjIP
 from ..tabel import ANGKA, BULAT, NILAI, PERSEN, Baris, Kepala, Sel, Tabel
@@ -142,10 +143,12 @@ def tabel_program_pendukung(a: AnalisisSasaran) -> Tabel:
                 sel.append(_t(f"{p.kode} {p.nama}", rowspan=jumlah))
             sel += [
                 _t(b.indikator.uraian if b else ""),
-                Sel(b.target_renja if b else None, NILAI, kunci="target"),
+                # Measured as Bab III measures (the PK target first), not the Renja form's
+                # column 8: Paser prints a Renja 288 (= 4 × 72) for an index the PK sets at 72.
+                Sel(b.target_ukur if b else None, NILAI, kunci="target"),
                 Sel(b.realisasi if b else None, NILAI, kunci="realisasi"),
                 Sel(
-                    b.capaian_renja.nilai if b and b.capaian_renja else None,
+                    b.capaian_ukur.nilai if b and b.capaian_ukur else None,
                     PERSEN,
                     kunci="capaian",
                 ),
@@ -166,10 +169,10 @@ def tabel_program_pendukung(a: AnalisisSasaran) -> Tabel:
                     (
                         _t(f"{k.kode} {k.nama}", kelas="nama"),
                         _t(k.indikator.uraian if k.indikator else ""),
-                        Sel(k.target_renja, NILAI, kunci="target"),
+                        Sel(k.target_ukur, NILAI, kunci="target"),
                         Sel(k.realisasi, NILAI, kunci="realisasi"),
                         Sel(
-                            k.capaian_renja.nilai if k.capaian_renja else None,
+                            k.capaian_ukur.nilai if k.capaian_ukur else None,
                             PERSEN,
                             kunci="capaian",
                         ),
@@ -302,8 +305,33 @@ def tabel_anggaran_triwulan(data: DataLKjIP, kunci: str = "anggaran-triwulan") -
     )
 
 
-def tabel_belanja(data: DataLKjIP, kunci: str = "jenis-belanja") -> Tabel:
+CATATAN_BELANJA_BERBEDA = (
+    "Jumlah per jenis belanja (anggaran {pagu_belanja}, realisasi {real_belanja}) tidak sama "
+    "dengan jumlah program/kegiatan/sub-kegiatan yang tercatat (anggaran {pagu_program}, "
+    "realisasi {real_program}); selisih anggaran {selisih_pagu}, realisasi {selisih_real}. "
+    "Keduanya dicetak sebagaimana tercatat; lihat hasil validasi data."
+)
+
+
+def tabel_belanja(data: DataLKjIP, kunci: str = "jenis-belanja") -> Tabel | None:
+    """The jenis-belanja table as the agency states it, with a note naming the difference
+    from the program tree when the totals disagree (never hidden); None without rows."""
     b = data.belanja
+    if not b.kelompok:
+        return None
+    catatan = []
+    if not data.belanja_sesuai:
+        a = data.anggaran
+        catatan.append(
+            CATATAN_BELANJA_BERBEDA.format(
+                pagu_belanja=format_rupiah(b.pagu),
+                real_belanja=format_rupiah(b.realisasi),
+                pagu_program=format_rupiah(a.pagu),
+                real_program=format_rupiah(a.realisasi),
+                selisih_pagu=format_rupiah(kurang(b.pagu, a.pagu)),
+                selisih_real=format_rupiah(kurang(b.realisasi, a.realisasi)),
+            )
+        )
     baris = [
         Baris(
             (_t("BELANJA"), *sel_anggaran(b)),
@@ -342,5 +370,6 @@ def tabel_belanja(data: DataLKjIP, kunci: str = "jenis-belanja") -> Tabel:
             ),
         ),
         baris=tuple(baris),
+        catatan=tuple(catatan),
         lebar_excel=(50, 18, 18, 10),
     )

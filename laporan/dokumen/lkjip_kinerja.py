@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from common.formatting import format_triwulan
+from common.formatting import format_persen, format_triwulan
 from kinerja.selectors import Pengukuran, Skala
 from renstra.models import TabelSumberDaya
 
 from ..selectors import AnalisisSasaran, DataLKjIP, MatriksRenstra, PKPerangkatDaerah
-from ..tabel import ANGKA, BULAT, NILAI, PERSEN, TEKS, Baris, Kepala, Sel, Tabel
+from ..tabel import ANGKA, BULAT, NILAI, PERSEN, TEKS, Baris, Kepala, Sel, Tabel, format_nilai
 from .sel import (
+    CATATAN_MESIN,
     TEKS_JUMLAH,
     TEKS_RATA_RATA,
     _batas,
@@ -380,6 +381,7 @@ def tabel_pengukuran(
     dikecualikan = [d for s in pengukuran.sasaran for d in s.dikecualikan]
     for d in dikecualikan:
         catatan.append(f"Tidak dihitung dalam rata-rata: {d.kode} — {d.alasan}")
+    catatan += catatan_pengukuran([b for _s, b in pengukuran.baris()])
     if any(b.ada_draf for _s, b in pengukuran.baris()) and pengukuran.hanya_resmi:
         catatan.append("* Ada nilai yang belum disetujui; yang dicetak hanya nilai yang disetujui.")
     baris.append(
@@ -412,6 +414,76 @@ def tabel_pengukuran(
         nomor_kolom=tuple(str(i) for i in range(1, 9)),
         catatan=tuple(catatan),
         lebar_excel=(6, 40, 40, 10, 12, 12, 12, 16),
+    )
+
+
+CATATAN_RENCANA_AKSI = (
+    "{kode}: terhadap target rencana aksi s.d. {tw} ({target}) capaiannya {capaian}."
+)
+"""Progress against the cumulative quarterly target (DOMAIN.md §5.3), before TW IV."""
+
+
+def catatan_pengukuran(baris: Sequence) -> list[str]:
+    """The engine's notes of measured rows (how a letter target was read, a floor applied…)
+    and, for a quarter before TW IV, the capaian against the rencana-aksi target (§5, §5.3).
+    """
+    hasil = []
+    for b in baris:
+        for c in b.capaian.catatan:
+            hasil.append(CATATAN_MESIN.format(kode=b.indikator.kode, catatan=c.rstrip(".")))
+        if b.triwulan < 4 and b.capaian_triwulan is not None:
+            hasil.append(
+                CATATAN_RENCANA_AKSI.format(
+                    kode=b.indikator.kode,
+                    tw=format_triwulan(b.triwulan),
+                    target=format_nilai(b.target_triwulan),
+                    capaian=format_persen(b.capaian_triwulan.nilai),
+                )
+            )
+    return hasil
+
+
+def tabel_capaian_tujuan(pengukuran: Pengukuran, kunci: str = "capaian-tujuan") -> Tabel | None:
+    """NO | INDIKATOR TUJUAN | SATUAN | TARGET | REALISASI | CAPAIAN | KATEGORI, or None when
+    the Renstra has no tujuan indicator. Not part of the averages (the PD's capaian is the
+    mean of its sasaran)."""
+    if not pengukuran.tujuan:
+        return None
+    baris = [
+        Baris(
+            (
+                _t(str(n), kelas="tengah"),
+                _t(b.indikator.uraian),
+                _t(b.indikator.satuan),
+                *sel_kinerja(b),
+            ),
+            kunci=b.indikator.kode,
+            label=f"Indikator tujuan {b.indikator.kode} {b.indikator.uraian}",
+        )
+        for n, b in enumerate(pengukuran.tujuan, start=1)
+    ]
+    catatan = [
+        "Indikator tujuan diukur dengan aturan yang sama; tidak masuk rata-rata capaian sasaran.",
+        *catatan_pengukuran(pengukuran.tujuan),
+    ]
+    return Tabel(
+        kunci=kunci,
+        judul=f"Capaian indikator tujuan tahun {pengukuran.tahun}",
+        kepala=(
+            (
+                Kepala("No"),
+                Kepala("Indikator tujuan"),
+                Kepala("Satuan"),
+                Kepala("Target"),
+                Kepala("Realisasi"),
+                Kepala("Capaian"),
+                Kepala("Kategori"),
+            ),
+        ),
+        lebar_kolom=("5%", "39%", "9%", "10%", "10%", "10%", "17%"),
+        baris=tuple(baris),
+        catatan=tuple(catatan),
+        lebar_excel=(6, 60, 10, 12, 12, 12, 16),
     )
 
 

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from common.formatting import romawi
 from kinerja.selectors import EvaluasiRenja
+from kinerja.selectors.muat import PESAN_TIDAK_TERHITUNG
 
 from ..tabel import PERSEN, Baris, Kepala, Sel, Tabel
-from .sel import LABEL_TINGKAT, _k, _kat, _rp, _t, baris_jumlah
+from .sel import (
+    CATATAN_DIKECUALIKAN,
+    CATATAN_MESIN,
+    LABEL_TINGKAT,
+    _k,
+    _kat,
+    _rp,
+    _t,
+    baris_jumlah,
+)
 
 # --- Formulir Evaluasi Hasil Renja (§7.5) ---------------------------------------------------
 
@@ -257,6 +267,22 @@ def tabel_evaluasi_renja(ev: EvaluasiRenja, kunci: str = "evaluasi-renja") -> Ta
         catatan.append(
             f"Capaian tiap indikator dibatasi {ev.batas_rata_rata.normalize():f}% untuk rata-rata."
         )
+    else:
+        catatan.append("Rata-rata dihitung tanpa batas atas capaian.")
+    # The engine's notes (how a letter target was read, a floor applied) and the rows left
+    # out of the average, as DOMAIN.md §5 requires of every printed measurement.
+    for b in ev.baris:
+        if b.indikator is None or b.capaian_renja is None:
+            continue
+        for c in b.capaian_renja.catatan:
+            catatan.append(CATATAN_MESIN.format(kode=b.indikator.kode, catatan=c.rstrip(".")))
+        if b.capaian_renja.nilai is None:
+            catatan.append(
+                CATATAN_DIKECUALIKAN.format(
+                    kode=b.indikator.kode,
+                    alasan=b.capaian_renja.pesan or PESAN_TIDAK_TERHITUNG,
+                )
+            )
     return Tabel(
         kunci=kunci,
         judul=f"Formulir Evaluasi Hasil Renja — Triwulan {romawi(tw)} Tahun {tahun}",

@@ -28,6 +28,11 @@ TEKS_RATA_RATA = "Rata-rata capaian"
 TEKS_JUMLAH = "JUMLAH"
 
 
+CATATAN_MESIN = "{kode}: {catatan}."
+"""A note of the capaian engine for one indicator ("S1.I1: target BB dibaca 70.")."""
+CATATAN_DIKECUALIKAN = "Tidak dihitung dalam rata-rata: {kode} — {alasan}"
+
+
 def _t(teks: Any, **kw) -> Sel:
     return Sel(teks, TEKS, **kw)
 

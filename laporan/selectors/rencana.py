@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from common.formatting import (
+    TANDA_KOSONG,
     romawi,
 )
 from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, VersiPK
@@ -164,8 +165,9 @@ class MatriksRenstra:
 def matriks_renstra(*, pd: PerangkatDaerah, tahun: int) -> MatriksRenstra:
     """Tujuan → indicators, sasaran → indicators with the Renstra targets per year.
 
-    Queries (7): Renstra; tujuan (with their RPJMD misi); sasaran; program→sasaran links;
-    indicators (with penanggung jawab); targets; the RPJMD — 1 when no Renstra covers `tahun`.
+    Queries (8): Renstra; tujuan (with their RPJMD misi); sasaran; program→sasaran links;
+    indicators (with penanggung jawab); targets; signed PK rows; the RPJMD — 1 when no
+    Renstra covers `tahun`.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     if renstra is None:
@@ -201,7 +203,7 @@ def matriks_renstra(*, pd: PerangkatDaerah, tahun: int) -> MatriksRenstra:
         return IndikatorRenstra(
             id=ind.pk,
             kode=ind.kode,
-            uraian=ind.uraian,
+            uraian=ind.uraian or TANDA_KOSONG,  # a name the report did not print
             satuan=ind.satuan,
             iku=ind.iku,
             formula=ind.formula,
@@ -312,8 +314,8 @@ def rencana_aksi(*, pd: PerangkatDaerah, tahun: int) -> DataRencanaAksi:
     it with their kegiatan and sub-kegiatan, each with the year's target, the quarters worked
     on (quarterly target or ✓) and the action text.
 
-    Queries (10): Renstra; sasaran; program→sasaran links; programs; kegiatan; sub-kegiatan;
-    indicators; targets; quarterly targets; rencana aksi rows.
+    Queries (11): Renstra; sasaran; program→sasaran links; programs; kegiatan; sub-kegiatan;
+    indicators; targets; signed PK rows; quarterly targets; rencana aksi rows.
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     if renstra is None:
@@ -403,7 +405,7 @@ def rencana_aksi(*, pd: PerangkatDaerah, tahun: int) -> DataRencanaAksi:
                     baris_pertama=i == 0,
                     jumlah_baris=len(daftar),
                     indikator_kode=ind.kode,
-                    indikator=ind.uraian,
+                    indikator=ind.uraian or TANDA_KOSONG,
                     satuan=ind.satuan,
                     target=target.nilai_masukan() if target else None,
                     sumber_target=sumber,

@@ -163,4 +163,6 @@ def test_history_page(client, paser, sub, operator, kepala, jendela_terbuka):
             kwargs={"pd": paser.slug, "sub_kegiatan": sub.pk, "tahun": TAHUN_UJI},
         )
     )
-    assert "realisasi_anggaran.buat" in respon.content.decode()
+    teks = respon.content.decode()
+    assert f"Realisasi anggaran diisi oleh {operator.get_full_name()}" in teks
+    assert "Jumlah" in teks and "realisasi_anggaran.buat" not in teks

@@ -236,6 +236,51 @@ def test_efisiensi_label_requires_full_performance_and_underspending(pohon):
     assert rows["8.01.02"].capaian_kinerja is None  # no indicator on the program itself
 
 
+def test_efisien_label_decided_on_the_printed_values_never_with_nothing_spent(pohon):
+    """Issue 14 defect 4: the label follows what the table prints (2 decimals). Capaian
+    99,996% prints 100,00% (efisien); serapan 99,996% prints 100,00% (not efisien); a
+    sub-kegiatan with Rp 0 spent is never "efisien"."""
+    pd, _program, _kegiatan, (a, b, c) = pohon
+    kasus = (
+        (a, "99.996", "900"),  # capaian 100,00% printed, serapan 90%
+        (b, "100", "99996"),  # serapan 99,996% → printed 100,00%
+        (c, "100", "0"),  # nothing spent
+    )
+    for sub, realisasi_kinerja, rupiah in kasus:
+        ind = IndikatorFactory(sub_kegiatan=sub, kode=f"IND-{sub.kode}")
+        TargetFactory(indikator=ind, jenis="renja", nilai=D("100"))
+        RealisasiFactory(indikator=ind, triwulan=4, nilai=D(realisasi_kinerja))
+        PaguFactory(sub_kegiatan=sub, perubahan=D("100000"))
+        RealisasiAnggaranFactory(sub_kegiatan=sub, triwulan=4, jumlah=D(rupiah))
+
+    rows = {b.kode: b for b in efisiensi(pd=pd, tahun=2023)}
+
+    assert dua(rows[a.kode].capaian_kinerja) == D("100.00")
+    assert rows[a.kode].efisien and rows[a.kode].label == LABEL_EFISIEN
+    assert dua(rows[b.kode].serapan) == D("100.00")
+    assert not rows[b.kode].efisien and rows[b.kode].label == ""
+    assert rows[c.kode].realisasi == D("0")
+    assert not rows[c.kode].efisien and rows[c.kode].label == ""
+
+
+def test_yearly_only_budget_amount_is_not_a_quarter(pohon):
+    """Issue 14 defect 5: a yearly amount (triwulan 0) says nothing about "s.d. TW I"; it is
+    the year's amount at TW IV, as a yearly indicator value is."""
+    pd, _program, _kegiatan, (a, b, _c) = pohon
+    PaguFactory(sub_kegiatan=a, perubahan=D("1000"))
+    PaguFactory(sub_kegiatan=b, perubahan=D("1000"))
+    RealisasiAnggaranFactory(sub_kegiatan=a, triwulan=0, jumlah=D("800"))
+    RealisasiAnggaranFactory(sub_kegiatan=b, triwulan=1, jumlah=D("100"))
+
+    tw1 = per_kode(rekap_anggaran(pd=pd, tahun=2023, triwulan=1))
+    tw4 = per_kode(rekap_anggaran(pd=pd, tahun=2023, triwulan=4))
+
+    assert tw1[a.kode].realisasi is None and tw1[a.kode].persen is None
+    assert tw1["8.01.02"].realisasi == D("100")
+    assert tw4[a.kode].realisasi == D("800")
+    assert tw4["8.01.02"].realisasi == D("900")
+
+
 def test_no_renstra_gives_empty_rekap(paser):
     rekap = rekap_anggaran(pd=paser, tahun=2030)
 
@@ -247,8 +292,8 @@ def test_no_renstra_gives_empty_rekap(paser):
 # rekap_anggaran: Renstra period; programs JOIN unit; kegiatan JOIN unit; sub-kegiatan JOIN
 # unit; pagu; realisasi anggaran.
 Q_REKAP = 6
-# efisiensi: the 6 above; indicators; targets; realisations.
-Q_EFISIENSI = 9
+# efisiensi: the 6 above; indicators; targets; rows of signed PKs; realisations.
+Q_EFISIENSI = 10
 # rekap_belanja: jenis belanja rows.
 Q_BELANJA = 1
 

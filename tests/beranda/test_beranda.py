@@ -120,8 +120,10 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     a locked quarter); Renstra years (period selector); units; for an operator their indicators
     and the quarter's realisasi; for a verifikator the inbox; for a kepala the inbox and the
     reopen requests; then the pengukuran selector (Renstra, scale, sasaran, indicators,
-    targets, quarterly targets, realisasi); the latest year with approved numbers; each
-    inbox also lists budget realisations (one query): 18 / 18 / 19.
+    targets, rows of signed PKs, quarterly targets, realisasi); the latest year with approved
+    numbers; each inbox also lists budget realisations (one query); for a verifikator and a
+    kepala the quarter at a glance (indicators and the quarter's realisasi); the SAKIP
+    recommendations due (one query): 20 / 22 / 23.
     """
     user = persona(nama)
     client.force_login(user)
@@ -150,7 +152,7 @@ def test_home_query_count_is_constant(nama, client, paser, persona, django_asser
     assert respon.content.decode().count("grafik-baris") == 6 * 5
 
 
-HOME_QUERIES = {"operator": 18, "verifikator": 18, "kepala": 19}
+HOME_QUERIES = {"operator": 20, "verifikator": 22, "kepala": 23}
 
 
 def test_audit_csv_is_scoped(
@@ -223,3 +225,53 @@ def test_inboxes_list_budget_realisations(client, paser, verifikator, kepala):
     bagian = teks.split('data-uji="kotak-masuk-anggaran-setujui"')[1].split("</ul>")[0]
     assert "8.01.06.2.01.06" in bagian and "Rp 2.500.000" in bagian
     assert "8.01.02.2.01.02" not in bagian
+
+
+def test_kepala_sees_completeness_per_unit(
+    client, paser, kepala, operator, verifikator, indikator_a, indikator_b, jendela_terbuka
+):
+    import re
+
+    r = services.realisasi_simpan(
+        indikator=indikator_a,
+        tahun=TAHUN_UJI,
+        triwulan=1,
+        data={"pembilang": Decimal(80), "penyebut": Decimal(100)},
+        versi=0,
+        user=operator,
+    )
+    r.bukti.create(tautan="https://contoh.go.id/bukti", diunggah_oleh=operator)
+    r = services.realisasi_ajukan(realisasi=r, user=operator)
+    services.realisasi_verifikasi(realisasi=r, user=verifikator)
+    client.force_login(kepala)
+    teks = beranda(client, paser, tahun=TAHUN_UJI, triwulan=1).content.decode()
+    assert "Kelengkapan TW I 2025 per unit" in teks
+    blok = {
+        m.group(1): [int(n) for n in re.findall(r'data-label="[^"]+">(\d+)<', m.group(2))]
+        for m in re.finditer(
+            r"<strong>([^<]+)</strong>(.*?)</summary>",
+            teks.split('data-uji="kelengkapan"')[1],
+            re.S,
+        )
+    }
+    unit_a, unit_b = (
+        services.indikator_dengan_unit(paser.indikator.filter(pk=i.pk)).get().unit_id
+        for i in (indikator_a, indikator_b)
+    )
+    from renstra.models import UnitKerja
+
+    nama_a = UnitKerja.objects.get(pk=unit_a).nama
+    nama_b = UnitKerja.objects.get(pk=unit_b).nama
+    jumlah_a = blok[nama_a][0]
+    # indicators · terisi · diajukan · diverifikasi · disetujui
+    assert blok[nama_a] == [jumlah_a, 1, 1, 1, 0] and jumlah_a > 1
+    assert blok[nama_b][1:] == [0, 0, 0, 0]
+    # Each unit links to its indicators' forms and to its filtered list.
+    assert f"unit={unit_a}" in teks and f"/isi/{indikator_a.pk}/{TAHUN_UJI}/1/" in teks
+
+
+def test_operator_home_links_to_the_quarter_grid(client, paser, operator, jendela_terbuka):
+    client.force_login(operator)
+    teks = beranda(client, paser, tahun=TAHUN_UJI, triwulan=1).content.decode()
+    assert "Isi satu triwulan sekaligus" in teks and "/isi-triwulan/" in teks
+    assert "Kelengkapan TW" not in teks  # the glance is for the heads

@@ -17,7 +17,21 @@ from tests.conftest import TAHUN_UJI, buat_persona
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 KATA_SANDI = "rahasia-uji-123"
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf_satu_halaman() -> bytes:
+    """A real one-page PDF: evidence must parse, not only start with %PDF."""
+    import io
+
+    import pypdf
+
+    penulis, isi = pypdf.PdfWriter(), io.BytesIO()
+    penulis.add_blank_page(width=200, height=200)
+    penulis.write(isi)
+    return isi.getvalue()
+
+
+PDF = _pdf_satu_halaman()
 
 
 def masuk(page, base, user):

@@ -310,3 +310,55 @@ def test_romawi_rejects_out_of_range(n):
 def test_format_triwulan_rejects_fifth_quarter():
     with pytest.raises(ValueError, match=PESAN_TRIWULAN_TIDAK_VALID):
         format_triwulan(5)
+
+
+def test_format_waktu_names_the_indonesian_zone():
+    from datetime import UTC, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from common.formatting import format_waktu
+
+    jakarta = datetime(2026, 12, 3, 14, 5, tzinfo=ZoneInfo("Asia/Jakarta"))
+    assert format_waktu(jakarta) == "3 Desember 2026 14.05 WIB"
+    assert format_waktu(jakarta.astimezone(ZoneInfo("Asia/Makassar"))) == (
+        "3 Desember 2026 15.05 WITA"
+    )
+    assert format_waktu(jakarta.astimezone(ZoneInfo("Asia/Jayapura"))) == (
+        "3 Desember 2026 16.05 WIT"
+    )
+    assert format_waktu(jakarta.astimezone(UTC)) == "3 Desember 2026 07.05 UTC+0"
+    india = timezone(timedelta(hours=5, minutes=30))
+    assert format_waktu(jakarta.astimezone(india)).endswith("12.35 UTC+5.30")
+    assert format_waktu(datetime(2026, 1, 5, 8, 0)) == "5 Januari 2026 08.00"
+    assert format_waktu(None) == TANDA_KOSONG
+
+
+@pytest.mark.parametrize(
+    ("nilai", "harapan"),
+    [
+        (Decimal("61.7250"), "61,725"),
+        (Decimal("1.5000"), "1,5"),
+        (Decimal("7489.0000"), "7.489"),
+        (Decimal("1234567.0001"), "1.234.567,0001"),
+        (Decimal("-3.50"), "-3,5"),
+        (Decimal("-0.0000"), "0"),
+        (Decimal("1E+3"), "1.000"),
+        (0, "0"),
+        (None, TANDA_KOSONG),
+    ],
+)
+def test_format_masukan_shows_the_number_as_typed(nilai, harapan):
+    from common.formatting import format_masukan
+
+    assert format_masukan(nilai) == harapan
+
+
+@given(
+    st.decimals(
+        allow_nan=False, allow_infinity=False, places=4, min_value=-(10**15), max_value=10**15
+    )
+)
+def test_format_masukan_round_trips_through_parse_desimal(nilai):
+    from common.formatting import format_masukan
+
+    assert parse_desimal(format_masukan(nilai), titik_ribuan=True) == nilai

@@ -25,3 +25,24 @@ def test_demo_users_refused_outside_demo_mode(db):
     with pytest.raises(CommandError) as info:
         call_command("buat_pengguna_demo")
     assert str(info.value) == PESAN_BUKAN_DEMO
+
+
+def test_login_page_lists_every_demo_persona(client, db):
+    from django.urls import reverse
+
+    from laporan.management.commands.buat_pengguna_demo import KATA_SANDI_DEMO, PERSONA
+
+    teks = client.get(reverse("login")).content.decode()
+    daftar = teks.split('data-uji="persona-demo"')[1].split("</div>")[0]
+    assert KATA_SANDI_DEMO in daftar
+    for username, *_ in PERSONA:
+        assert f"<code>{username}</code>" in daftar
+    assert daftar.count("<li>") == len(PERSONA)
+
+
+@override_settings(DEMO_MODE=False)
+def test_login_page_lists_no_persona_outside_demo_mode(client, db):
+    from django.urls import reverse
+
+    teks = client.get(reverse("login")).content.decode()
+    assert 'data-uji="persona-demo"' not in teks and "demo12345" not in teks

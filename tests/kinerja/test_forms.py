@@ -254,10 +254,11 @@ def test_conflict_when_status_changed_meanwhile(paser, indikator_angka, operator
 def test_form_page_query_count_is_constant(
     client, paser, indikator_a, operator, jendela_terbuka, django_assert_num_queries
 ):
-    """The form page costs 12 queries whether the year has 1 or 4 quarters and 1 or 12
+    """The form page costs 13 queries whether the year has 1 or 4 quarters and 1 or 12
     evidence items: session, user, PD, memberships, indicator (with its parents and unit),
     realisasi of the year, their evidence (prefetch), targets, quarterly targets, category
-    scale, entry window, unit name. (Without any realisasi the evidence prefetch is skipped.)"""
+    scale, entry window, unit name, the values the plausibility warnings compare with.
+    (Without any realisasi the evidence prefetch and the comparison are skipped.)"""
     client.force_login(operator)
     url = url_isi(paser, indikator_a)
     with django_assert_num_queries(11):
@@ -275,12 +276,60 @@ def test_form_page_query_count_is_constant(
             r.bukti.create(tautan=f"https://contoh.go.id/{tw}/{i}", diunggah_oleh=operator)
 
     tambah(1, 1)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert client.get(url).status_code == 200
     for tw in (2, 3, 4):
         tambah(tw, 3)
     Realisasi.objects.filter(indikator=indikator_a, triwulan=1).first().bukti.create(
         tautan="https://contoh.go.id/lagi", diunggah_oleh=operator
     )
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert client.get(url).status_code == 200
+
+
+def test_saved_value_is_shown_as_typed(client, paser, indikator_angka, operator, jendela_terbuka):
+    """The column keeps 4 places; the form shows "1,5" again, never "1,5000"."""
+    client.force_login(operator)
+    url = url_isi(paser, indikator_angka)
+    assert client.post(url, {"nilai": "1,5", "versi": "0"}).status_code == 302
+    teks = client.get(url).content.decode()
+    assert 'value="1,5"' in teks and "1,5000" not in teks
+    assert client.post(url, {"nilai": "7.489", "versi": "1"}).status_code == 302
+    assert 'value="7.489"' in client.get(url).content.decode()
+    r = Realisasi.objects.get(indikator=indikator_angka, tahun=TAHUN_UJI, triwulan=1)
+    assert r.nilai == Decimal(7489)
+
+
+def test_live_capaian_sits_right_under_the_inputs(
+    client, paser, indikator_a, operator, jendela_terbuka
+):
+    """On a phone the columns stack: the capaian must come before the analysis texts."""
+    client.force_login(operator)
+    teks = client.get(url_isi(paser, indikator_a)).content.decode()
+    assert teks.count('data-uji="capaian"') == 1
+    assert (
+        teks.index('id="id_penyebut"')
+        < teks.index('data-uji="capaian"')
+        < teks.index('id="id_faktor_pendorong"')
+    )
+
+
+def test_read_only_form_says_why(client, paser, indikator_a, operator, kepala, jendela_terbuka):
+    from kinerja.views import PESAN_BACA_BUKAN_OPERATOR, PESAN_BACA_STATUS
+
+    client.force_login(kepala)
+    teks = client.get(url_isi(paser, indikator_a)).content.decode()
+    assert PESAN_BACA_BUKAN_OPERATOR in teks and 'id="id_pembilang"' not in teks
+    r = services.realisasi_simpan(
+        indikator=indikator_a,
+        tahun=TAHUN_UJI,
+        triwulan=1,
+        data={"pembilang": Decimal(80), "penyebut": Decimal(100)},
+        versi=0,
+        user=operator,
+    )
+    r.bukti.create(tautan="https://contoh.go.id/bukti", diunggah_oleh=operator)
+    services.realisasi_ajukan(realisasi=r, user=operator)
+    client.force_login(operator)
+    teks = client.get(url_isi(paser, indikator_a)).content.decode()
+    assert PESAN_BACA_STATUS.format(status="diajukan") in teks

@@ -37,6 +37,9 @@ from tests.factories import (
     TargetFactory,
 )
 
+# Drafting and in-app signing are tested on the demo PKs in their unsigned state.
+pytestmark = pytest.mark.usefixtures("pk_demo_draf")
+
 DATASET = Path(__file__).resolve().parents[2] / "fixtures" / "demo" / "kesbangpol-paser.json"
 SANDI = "sandi-rahasia-123"
 

@@ -23,6 +23,9 @@ from kinerja.pk import (
     render_dokumen,
 )
 
+# Drafting and in-app signing are tested on the demo PKs in their unsigned state.
+pytestmark = pytest.mark.usefixtures("pk_demo_draf")
+
 SANDI = "sandi-rahasia-123"
 NIP_KEPALA = "197106071997031007"
 NIP_HARDIANSYAH = "198601032010011015"

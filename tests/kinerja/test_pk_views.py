@@ -15,6 +15,9 @@ from kinerja import views_pk as V
 from kinerja.models import AlasanPerubahanPK, PerjanjianKinerja, PKIndikator, StatusPK
 from renstra.models import Pejabat
 
+# Drafting and in-app signing are tested on the demo PKs in their unsigned state.
+pytestmark = pytest.mark.usefixtures("pk_demo_draf")
+
 SANDI = "sandi-rahasia-123"
 NIP_KEPALA = "197106071997031007"
 NIP_KABID_IDEOLOGI = "197809292008042001"

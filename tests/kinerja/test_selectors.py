@@ -523,14 +523,15 @@ def test_renja_form_combines_years_by_aggregation(db):
 # --- Query counts: fixed, whatever the plan size --------------------------------------------
 
 # pengukuran_kinerja: Renstra period; scale (bands JOIN scale); sasaran; indicators; targets;
-# quarterly targets; realisations.
-Q_PENGUKURAN = 7
-# perbandingan_tahun: Renstra period; scale; indicators JOIN sasaran; targets; realisations.
-Q_PERBANDINGAN = 5
+# rows of signed PKs (JOIN PK, pihak pertama); quarterly targets; realisations.
+Q_PENGUKURAN = 8
+# perbandingan_tahun: Renstra period; scale; indicators JOIN sasaran; targets; signed PK rows;
+# realisations.
+Q_PERBANDINGAN = 6
 # evaluasi_renja: Renstra period; scale; programs JOIN unit; program→sasaran; kegiatan;
 # sub-kegiatan; pagu; realisasi anggaran; nomenclature (urusan/bidang); indicators JOIN unit;
-# targets; realisations; analisis program.
-Q_EVALUASI = 13
+# targets; signed PK rows; realisations; analisis program.
+Q_EVALUASI = 14
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])

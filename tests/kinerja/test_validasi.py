@@ -314,6 +314,24 @@ def test_letter_and_score_targets_compare_by_band(rencana):
     assert masalah_dari(pd, v.KODE_TARGET_BERBEDA) == []
 
 
+def test_pk_letter_and_the_renja_score_of_its_lower_bound_are_the_same_target(rencana):
+    """Issue 14 defect 6: PK "BB" and Renja 70 (BB read as 70, DOMAIN.md §5.1) agree; the
+    PK row needs no reason for a difference, and validation reports none."""
+    from kinerja.models import PKIndikator
+    from kinerja.pk import selisih_rencana
+    from renstra.models import Target
+
+    pd, sasaran, *_ = rencana
+    ind = IndikatorFactory(sasaran=sasaran, kode="SAKIP", jenis_nilai="predikat")
+    TargetFactory(indikator=ind, jenis="pk_murni", nilai=None, predikat="BB")
+    TargetFactory(indikator=ind, jenis="renja", nilai=D("70"))
+
+    assert masalah_dari(pd, v.KODE_TARGET_BERBEDA) == []
+    assert not selisih_rencana(PKIndikator(predikat="BB"), Target(nilai=D("70")))
+    assert selisih_rencana(PKIndikator(predikat="BB"), Target(nilai=D("60")))
+    assert selisih_rencana(PKIndikator(predikat="A"), Target(nilai=D("70")))
+
+
 def test_pk_indicator_without_realisasi(rencana):
     pd, sasaran, *_ = rencana
     ind = IndikatorFactory(sasaran=sasaran, kode="P")
@@ -396,9 +414,9 @@ def test_yearly_value_differs_from_combined_quarters(rencana):
 # --- Query count ---------------------------------------------------------------------------
 
 # validasi_pd: Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-# jenis belanja; indicators; targets; realisations with an evidence COUNT; PK rows;
-# staffing/facilities tables.
-Q_VALIDASI = 12
+# jenis belanja; indicators; targets; rows of signed PKs (JOIN PK, pihak pertama);
+# realisations with an evidence COUNT; PK rows; staffing/facilities tables.
+Q_VALIDASI = 13
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])

@@ -16,7 +16,21 @@ from kinerja.models import Realisasi, StatusRealisasi
 from tests.conftest import TAHUN_UJI
 
 S = StatusRealisasi
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf_satu_halaman() -> bytes:
+    """A real one-page PDF: evidence must parse, not only start with %PDF."""
+    import io
+
+    import pypdf
+
+    penulis, isi = pypdf.PdfWriter(), io.BytesIO()
+    penulis.add_blank_page(width=200, height=200)
+    penulis.write(isi)
+    return isi.getvalue()
+
+
+PDF = _pdf_satu_halaman()
 
 pytestmark = pytest.mark.django_db
 
@@ -269,8 +283,17 @@ def test_history_page_lists_workflow(client, paser, indikator_a, para):
     respon = client.get(reverse("kinerja:realisasi_riwayat", kwargs={"pd": paser.slug, "pk": r.pk}))
     teks = respon.content.decode()
     assert respon.status_code == 200
-    for aksi in ("realisasi.buat", "realisasi.ajukan", "realisasi.verifikasi", "realisasi.setujui"):
-        assert aksi in teks
+    nama = {u: u.get_full_name() for u in para}
+    for kalimat in (
+        f"Realisasi diisi oleh {nama[operator]}",
+        f"Diajukan untuk diverifikasi oleh {nama[operator]}",
+        f"Diverifikasi oleh {nama[verifikator]}",
+        f"Disetujui oleh {nama[kepala]}",
+    ):
+        assert kalimat in teks
+    # Codes and field names are for programmers; the page speaks Indonesian.
+    for kode in ("realisasi.", "faktor_pendorong", "versi"):
+        assert kode not in teks
 
 
 def test_file_upload_through_view_then_submit(client, paser, indikator_a, para):

@@ -75,9 +75,36 @@ def test_xlsx_numbers_and_merged_cells():
     assert ws["A1"].value == "JUDUL"
     rentang = {str(r) for r in ws.merged_cells.ranges}
     assert "A4:A5" in rentang and "B4:C4" in rentang and "C6:C7" in rentang
-    assert ws["B6"].value == 125 and ws["B6"].number_format.endswith('"%"')
-    assert ws["C6"].value == 1234567
+    # Issue 14 point 14: a percentage is a fraction with a percent format, so that a
+    # spreadsheet computes with it; whole numbers get #,##0; the header rows stay frozen.
+    assert ws["B6"].value == Decimal("1.25") and ws["B6"].number_format == "0.00%"
+    assert ws["C6"].value == 1234567 and ws["C6"].number_format == "#,##0"
     assert ws["B7"].value == "80–90"
+    assert ws.freeze_panes == "A6"
+
+
+def test_xlsx_number_formats_are_explicit():
+    from laporan.excel import nilai_excel
+    from laporan.tabel import ANGKA, BULAT, RUPIAH
+
+    assert nilai_excel(Decimal("89.3425"), PERSEN) == (Decimal("0.893425"), "0.00%")
+    assert nilai_excel(Decimal("65.2200"), NILAI) == (Decimal("65.2200"), "#,##0.00")
+    assert nilai_excel(Decimal("1000.0000"), ANGKA) == (Decimal("1000.0000"), "#,##0")
+    assert nilai_excel(Decimal("5911790846"), RUPIAH)[1] == "#,##0"
+    assert nilai_excel(Decimal("12"), BULAT)[1] == "#,##0"
+
+
+def test_sheet_names_are_whole_words_and_unique():
+    from laporan.excel import nama_lembar
+
+    terpakai: set[str] = set()
+    nama = nama_lembar("05 Pengukuran kinerja tahun 2023 (lampiran)", terpakai)
+    assert nama == "05 Pengukuran kinerja"  # 32 characters with "(lampiran)": cut at a word
+    panjang = nama_lembar("12 Program dan kegiatan pendukung sasaran 1", terpakai)
+    assert len(panjang) <= 31 and panjang == "12 Program dan kegiatan"
+    assert nama_lembar("Kinerja", terpakai) == "Kinerja"
+    assert nama_lembar("kinerja", terpakai) == "kinerja (2)"
+    assert nama_lembar("A/B: C?", terpakai) == "A B C"
 
 
 def test_svg_charts_are_well_formed_and_use_category_colours():

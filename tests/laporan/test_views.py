@@ -5,9 +5,10 @@ import time
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from laporan import services
-from laporan.models import Cetakan, StatusCetakan
+from laporan.models import Cetakan, StatusCetakan, kunci_cetakan
 
 pytestmark = pytest.mark.django_db
 
@@ -69,34 +70,35 @@ def test_anonymous_is_sent_to_login(client):
 def test_query_count_lkjip_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
     # session + user (2); akses: PD, membership (2); laporan lookup (1);
-    # data_lkjip: pengukuran 7, perbandingan 5, matriks_renstra 7, rekap_anggaran 6,
-    # rekap_belanja 1, efisiensi 9, evaluasi_renja 13, signer 1, pk_berlaku 1,
-    # rencana_aksi 10, validasi 12; sumber daya tables 1; PK annex: pk_terkini 1.
+    # data_lkjip: pengukuran 8, perbandingan 6, matriks_renstra 8, rekap_anggaran 6,
+    # rekap_belanja 1, efisiensi 10, evaluasi_renja 14, signer 1, pk_berlaku 1,
+    # rencana_aksi 11, validasi 13; sumber daya tables 1; PK annex: pk_terkini 1;
+    # the SAKIP evaluation of the year before (1; its recommendations only when it exists).
     # Editions, notes, kept PDF: none (the report is not saved yet).
-    with django_assert_num_queries(79):
+    with django_assert_num_queries(87):
         assert client.get(url("laporan")).status_code == 200
 
 
 def test_query_count_evaluasi_renja_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
     # session + user (2); akses (2); laporan (1); Renstra + sasaran (2); signer 1;
-    # evaluasi_renja 13; validasi 12.
-    with django_assert_num_queries(33):
+    # evaluasi_renja 14; validasi 13.
+    with django_assert_num_queries(35):
         assert client.get(url("laporan", "evaluasi-renja", triwulan=4)).status_code == 200
 
 
 def test_query_count_rencana_aksi_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
-    # session + user (2); akses (2); laporan (1); signer 1; rencana_aksi 10.
-    with django_assert_num_queries(16):
+    # session + user (2); akses (2); laporan (1); signer 1; rencana_aksi 11.
+    with django_assert_num_queries(17):
         assert client.get(url("laporan", "rencana-aksi", 2024)).status_code == 200
 
 
 def test_query_count_triwulan_page(client, kepala, django_assert_num_queries):
     client.force_login(kepala)
-    # session + user (2); akses (2); laporan (1); signer 1; pengukuran 7; rekap_anggaran 6;
-    # validasi 12.
-    with django_assert_num_queries(31):
+    # session + user (2); akses (2); laporan (1); signer 1; pengukuran 8; rekap_anggaran 6;
+    # validasi 13.
+    with django_assert_num_queries(33):
         assert client.get(url("laporan", "triwulan", triwulan=2)).status_code == 200
 
 
@@ -113,11 +115,13 @@ def test_pdf_of_an_edition_is_produced_once_then_served_at_once(client, kepala, 
 
     respon = client.get(alamat)
     assert respon.status_code == 200
-    assert "Sedang membuat PDF" in respon.content.decode()
-    cetakan = Cetakan.objects.get(edisi=edisi)
-    assert cetakan.status == StatusCetakan.PROSES
+    assert "belum dibuat" in respon.content.decode()
+    assert not Cetakan.objects.filter(edisi=edisi).exists()
 
-    services.cetakan_tunggu(cetakan)
+    # The explicit action renders it (eagerly here: no broker in the tests).
+    buat = client.post(url("pdf_buat", "evaluasi-renja", triwulan=4) + "?edisi=1")
+    assert buat.status_code == 302 and buat["Location"] == alamat
+    cetakan = Cetakan.objects.get(edisi=edisi)
     status = client.get(
         url("pdf_status", "evaluasi-renja", triwulan=4, cetakan=cetakan.pk),
         headers={"HX-Request": "true"},
@@ -145,12 +149,20 @@ def test_pdf_of_an_edition_is_produced_once_then_served_at_once(client, kepala, 
 def test_pdf_status_while_running(client, kepala, paser):
     laporan = services.laporan_dapatkan(pd=paser, jenis="rencana-aksi", tahun=2024, user=kepala)
     client.force_login(kepala)
-    client.get(url("pdf", "rencana-aksi", 2024))
-    cetakan = Cetakan.objects.get(laporan=laporan)
+    isi = services.html_cetak(laporan, None)
+    # A job queued on a broker and not yet picked up by a worker.
+    cetakan = Cetakan.objects.create(
+        laporan=laporan,
+        sidik=services.sidik(isi.html),
+        kunci=kunci_cetakan(laporan.pk, None, services.sidik(isi.html)),
+        tugas_id="t-1",
+        diantrekan=timezone.now(),
+    )
     respon = client.get(url("pdf_status", "rencana-aksi", 2024, cetakan=cetakan.pk))
-    isi = respon.content.decode()
-    assert "hx-get" in isi or "Unduh PDF" in isi
-    services.cetakan_tunggu(cetakan)
+    html = respon.content.decode()
+    assert "hx-get" in html and "Menunggu giliran di antrean cetak" in html
+    halaman = client.get(url("pdf", "rencana-aksi", 2024)).content.decode()
+    assert "Menunggu giliran di antrean cetak" in halaman
 
 
 def test_printable_html_and_xlsx(client, operator):
@@ -186,9 +198,9 @@ def test_query_count_reviewer_edition_page(
     services.laporan_setujui(laporan=laporan, user=kepala)
     client.force_login(inspektorat)
     # session + user (2); akses: PD, memberships (2); year assigned (1); laporan (1);
-    # latest edition with its approver (1); validasi 12; review statement (1);
+    # latest edition with its approver (1); validasi 13; review statement (1);
     # editions list (1); kept PDF (1); notes (1, their answers prefetched only when there are
     # notes); review rights (1).
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(25):
         respon = client.get(url("laporan"))
     assert respon.context["edisi"].nomor == 1

@@ -60,7 +60,8 @@ def test_targets_saved_changed_and_deleted_with_audit(client, paser, indikator_a
     teks = client.get(
         reverse("renstra:indikator_riwayat", kwargs={"pd": paser.slug, "pk": indikator_a.pk})
     ).content.decode()
-    assert "target.hapus" in teks and "90,5" in teks
+    assert "Target dihapus oleh" in teks and f"Target PK murni {TAHUN_UJI}" in teks
+    assert "90,5" in teks and "target.hapus" not in teks and "pk_murni" not in teks
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,12 @@ PESAN_SELESAI = "Dataset {slug} diekspor ke {berkas}."
 
 
 class Command(BaseCommand):
-    help = "Mengekspor rencana dan hasil satu perangkat daerah sebagai dataset sakip-dataset/1."
+    help = (
+        "Mengekspor rencana dan hasil satu perangkat daerah sebagai dataset sakip-dataset/1. "
+        "Ini BUKAN cadangan: realisasi yang belum disetujui, berkas bukti dukung, narasi "
+        "laporan, catatan reviu, pengguna dan jejak audit tidak ikut. Untuk cadangan yang "
+        "dapat dipulihkan utuh gunakan `manage.py cadangkan --out FOLDER` (docs/cadangan.md)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--pd", required=True, help="Slug perangkat daerah.")
