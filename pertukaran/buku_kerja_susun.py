@@ -353,39 +353,26 @@ class _Penyusun:
             self.rujuk(lembar, n, "kode", tingkat.replace("_", "-").capitalize(), kode, "Program")
         return obj
 
-    def anggaran(self) -> None:
+    def _baris_simpul_tahun(self, lembar: str):
+        """(row number, row, node, year) of a per-node, per-year sheet, skipping rows whose
+        node is unknown or whose year is empty and reporting duplicates of (node, year)."""
         dilihat: dict = {}
-        for n, r in self.rows("Pagu"):
-            obj = self._simpul("Pagu", n, r)
+        for n, r in self.rows(lembar):
+            obj = self._simpul(lembar, n, r)
             if obj is None or r.get("tahun") is None:
                 continue
             th = r["tahun"]
-            if self.ganda(
-                dilihat,
-                (r["tingkat"], normalisasi_kode(r["kode"]), th),
-                "Pagu",
-                n,
-                f"{r['kode']} {th}",
-            ):
-                continue
+            kunci = (r["tingkat"], normalisasi_kode(r["kode"]), th)
+            if not self.ganda(dilihat, kunci, lembar, n, f"{r['kode']} {th}"):
+                yield n, r, obj, th
+
+    def anggaran(self) -> None:
+        for n, r, obj, th in self._baris_simpul_tahun("Pagu"):
             pagu = self.p.objek(
                 {"murni": r.get("murni"), "perubahan": r.get("perubahan")}, "Pagu", n
             )
             obj.setdefault("pagu", {})[str(th)] = pagu
-        dilihat = {}
-        for n, r in self.rows("Realisasi anggaran"):
-            obj = self._simpul("Realisasi anggaran", n, r)
-            if obj is None or r.get("tahun") is None:
-                continue
-            th = r["tahun"]
-            if self.ganda(
-                dilihat,
-                (r["tingkat"], normalisasi_kode(r["kode"]), th),
-                "Realisasi anggaran",
-                n,
-                f"{r['kode']} {th}",
-            ):
-                continue
+        for n, r, obj, th in self._baris_simpul_tahun("Realisasi anggaran"):
             tw = []
             for i in range(1, 5):
                 self.p.set(
