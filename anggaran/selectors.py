@@ -84,6 +84,12 @@ class PohonAnggaran:
     """(tingkat, object id, tahun) → Pagu."""
     realisasi: dict[tuple[str, int, int], dict[int, RealisasiAnggaran]]
     """(tingkat, object id, tahun) → {triwulan: RealisasiAnggaran} (0 = yearly amount)."""
+    tahun: tuple[int, ...] = ()
+    """The years loaded."""
+    hanya_resmi: bool = True
+    """Whether only approved realisasi anggaran were loaded."""
+    pd_id: int | None = None
+    """The PD of the Renstra (None when no Renstra)."""
 
 
 def _tingkat(obj: Pagu | RealisasiAnggaran) -> tuple[str, int]:
@@ -109,9 +115,9 @@ def muat_pohon_anggaran(
     (renstra.selectors.muat_pohon_rencana: programs, [program→sasaran], kegiatan, sub-kegiatan);
     pagu; realisasi anggaran. Empty when `renstra` is None.
     """
-    if renstra is None:
-        return PohonAnggaran(None, [], {}, {})
     tahun_list = sorted(set(tahun_list))
+    if renstra is None:
+        return PohonAnggaran(None, [], {}, {}, tuple(tahun_list), hanya_resmi)
     program = muat_pohon_rencana(renstra, dengan_sasaran=dengan_sasaran)
     pagu = {}
     for pg in Pagu.objects.filter(q_dalam_renstra(renstra), tahun__in=tahun_list):
@@ -125,7 +131,15 @@ def muat_pohon_anggaran(
             realisasi_qs = realisasi_qs.filter(status=Status.DISETUJUI)
         for r in realisasi_qs:
             realisasi[(*_tingkat(r), r.tahun)][r.triwulan] = r
-    return PohonAnggaran(renstra, program, pagu, dict(realisasi))
+    return PohonAnggaran(
+        renstra,
+        program,
+        pagu,
+        dict(realisasi),
+        tuple(tahun_list),
+        hanya_resmi,
+        renstra.perangkat_daerah_id,
+    )
 
 
 # --- Rekap anggaran -------------------------------------------------------------------------
@@ -299,8 +313,16 @@ def hitung_pohon(
     )
 
 
+PESAN_POHON_LAIN = "Pohon anggaran tidak memuat perangkat daerah, tahun atau status yang diminta."
+
+
 def rekap_anggaran(
-    *, pd: PerangkatDaerah, tahun: int, triwulan: int = 4, hanya_resmi: bool = True
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int = 4,
+    hanya_resmi: bool = True,
+    pohon: PohonAnggaran | None = None,
 ) -> RekapAnggaran:
     """Pagu and realisasi per program → kegiatan → sub-kegiatan and for the PD, s.d. TW n.
 
@@ -308,11 +330,23 @@ def rekap_anggaran(
     draft, submitted, verified and returned amounts.
 
     Queries (6): Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran
-    (the status filter is part of the last query).
+    (the status filter is part of the last query). None with `pohon`, a tree already loaded
+    (`muat_pohon_anggaran` of the Renstra covering `tahun`, with `tahun` and the same
+    `hanya_resmi`; e.g. `kinerja.selectors.muat_kinerja`'s): ValueError for another one.
     """
     periksa_triwulan(triwulan)
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
+    if pohon is None:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
+    elif pohon.hanya_resmi != hanya_resmi or (
+        pohon.renstra is not None
+        and (
+            pohon.pd_id != pd.pk
+            or tahun not in pohon.tahun
+            or not pohon.renstra.tahun_awal <= tahun <= pohon.renstra.tahun_akhir
+        )
+    ):
+        raise ValueError(PESAN_POHON_LAIN)
     return hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=triwulan)
 
 

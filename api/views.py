@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from common.models import Keanggotaan
 from common.permissions import PEMBACA
-from kinerja.serialisasi import pengukuran_json
+from kinerja.serialisasi import anggaran_json, pengukuran_json, validasi_json
 from renstra.akses import akses_pd
 from renstra.models import Indikator, PerangkatDaerah, Program, Sasaran, Tujuan
 from renstra.selectors import renstra_aktif
@@ -45,17 +45,19 @@ def _tahun(tahun: int) -> int:
     return tahun
 
 
-def _pengukuran(request, slug: str, tahun: int) -> dict | Response:
+def _parameter(request, slug: str, tahun: int) -> dict | Response:
+    """The PD (404 outside the user's scope), year, quarter and draft flag of a request, or
+    the 400 answer for an invalid quarter."""
     pd = _pd(request, slug)
     triwulan = request.query_params.get("triwulan", "4")
     if triwulan not in {"1", "2", "3", "4"}:
         return Response({"galat": PESAN_TRIWULAN}, status=400)
-    return pengukuran_json(
-        pd=pd,
-        tahun=_tahun(tahun),
-        triwulan=int(triwulan),
-        hanya_resmi=request.query_params.get("draf") != "1",
-    )
+    return {
+        "pd": pd,
+        "tahun": _tahun(tahun),
+        "triwulan": int(triwulan),
+        "hanya_resmi": request.query_params.get("draf") != "1",
+    }
 
 
 @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Perangkat daerah yang dapat dibaca")
@@ -73,12 +75,28 @@ def daftar_pd(request):
     parameters=[_TRIWULAN, _DRAF],
     responses={200: OpenApiTypes.OBJECT, 400: _OBJEK, 404: _OBJEK},
     summary="Pengukuran kinerja (setiap tingkat), anggaran dan validasi",
+    description=(
+        "Sama dengan `manage.py pengukuran --format json`. `tujuan` dan `sasaran`: indikator "
+        "beserta rata-rata, jumlah indikator yang dipakai dan yang dikecualikan (dengan "
+        "alasan); `program_kegiatan`: indikator program, kegiatan dan sub-kegiatan dari baris "
+        "Formulir Evaluasi Hasil Renja, dengan `capaian` (terhadap target yang dipakai LKjIP), "
+        "`capaian_renja` (tingkat capaian Renja) dan kolom Renstra 6, 7, 14, 15. Setiap "
+        "indikator memuat `tingkat`, `kode_objek`, target dengan `sumber_target` dan "
+        "`tahun_target`, realisasi, capaian, kategori, `catatan` dan `status` (dihitung, "
+        "belum_ada_data, belum_ada_target, belum_ada_realisasi, tidak_terhitung). Angka desimal "
+        "berupa teks."
+    ),
 )
 @api_view(["GET"])
 def pengukuran(request, pd: str, tahun: int):
-    """The same JSON as `manage.py pengukuran --pd <slug> --tahun <n> --format json`."""
-    data = _pengukuran(request, pd, tahun)
-    return data if isinstance(data, Response) else Response(data)
+    """The same JSON as `manage.py pengukuran --pd <slug> --tahun <n> --format json`
+    (`kinerja.serialisasi`): the indicators of every level — `tujuan` and `sasaran` (with
+    their averages, n used and excluded indicators), `program_kegiatan` (program, kegiatan and
+    sub-kegiatan indicators: capaian against the LKjIP's target, `capaian_renja` of the Renja
+    form, the Renstra columns) — each with its target version and year, capaian, kategori,
+    notes and data status; then `anggaran` and `validasi`. Decimals are strings."""
+    p = _parameter(request, pd, tahun)
+    return p if isinstance(p, Response) else Response(pengukuran_json(**p))
 
 
 @extend_schema(
@@ -88,8 +106,9 @@ def pengukuran(request, pd: str, tahun: int):
 )
 @api_view(["GET"])
 def anggaran(request, pd: str, tahun: int):
-    data = _pengukuran(request, pd, tahun)
-    return data if isinstance(data, Response) else Response(data["anggaran"])
+    """The `anggaran` part of the pengukuran JSON."""
+    p = _parameter(request, pd, tahun)
+    return p if isinstance(p, Response) else Response(anggaran_json(**p))
 
 
 @extend_schema(
@@ -98,8 +117,11 @@ def anggaran(request, pd: str, tahun: int):
 )
 @api_view(["GET"])
 def validasi(request, pd: str, tahun: int):
-    data = _pengukuran(request, pd, tahun)
-    return data if isinstance(data, Response) else Response(data["validasi"])
+    """The `validasi` part of the pengukuran JSON."""
+    p = _parameter(request, pd, tahun)
+    if isinstance(p, Response):
+        return p
+    return Response(validasi_json(pd=p["pd"], tahun=p["tahun"]))
 
 
 @extend_schema(responses={200: OpenApiTypes.OBJECT, 404: _OBJEK}, summary="Rencana (Renstra)")

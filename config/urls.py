@@ -15,6 +15,7 @@ urlpatterns = [
     path("pd/<slug:pd>/anggaran/", include("anggaran.urls")),
     path("pd/<slug:pd>/rencana/", include("renstra.urls")),
     path("pd/<slug:pd>/laporan/", include("laporan.urls")),
+    path("pd/<slug:pd>/unduh/", include("laporan.urls_ekspor")),
     path("pd/<slug:pd>/evaluasi-sakip/", include("lke.urls")),
     path("pd/<slug:pd>/publikasi/", include(urls_publikasi.kelola)),
     path("pd/<slug:pd>/impor/", include("pertukaran.urls")),

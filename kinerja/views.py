@@ -44,9 +44,17 @@ from .forms import (
 from .models import Bukti, Realisasi, StatusRealisasi
 from .selectors import kewajaran
 from .selectors.kelengkapan import PILIHAN_STATUS, kelengkapan_triwulan
+from .validasi import ERROR, PERINGATAN, masalah_realisasi
 
 PESAN_TERSIMPAN = "Realisasi tersimpan."
 PESAN_DIAJUKAN = "Realisasi diajukan untuk diverifikasi."
+PESAN_MASALAH_AJUAN = {
+    ERROR: (
+        "Hasil validasi (error, {kode}): {pesan} Perbaiki, atau jelaskan di halaman Periksa "
+        "laporan sebelum LKjIP disetujui."
+    ),
+    PERINGATAN: "Hasil validasi (peringatan, {kode}): {pesan}",
+}
 PESAN_DIVERIFIKASI = "Realisasi diverifikasi dan diteruskan kepada Kepala untuk disetujui."
 PESAN_DISETUJUI = "Realisasi disetujui; nilainya kini dipakai dalam laporan resmi."
 PESAN_DIKEMBALIKAN = "Realisasi dikembalikan kepada operator."
@@ -401,7 +409,16 @@ def _aksi(request, akses, pk: int, peran: tuple, fungsi, pesan: str):
 @require_POST
 @pd_access()
 def realisasi_ajukan(request, akses, pk):
-    return _aksi(request, akses, pk, (Peran.OPERATOR,), services.realisasi_ajukan, PESAN_DIAJUKAN)
+    """Submit, then show the validation problems of the indicator (the rules that gate the
+    LKjIP's approval run at submission too; the operator can still correct before the
+    verifikator decides)."""
+    respon = _aksi(request, akses, pk, (Peran.OPERATOR,), services.realisasi_ajukan, PESAN_DIAJUKAN)
+    r = _realisasi(akses.pd, pk)
+    if r.status == StatusRealisasi.DIAJUKAN:
+        for m in masalah_realisasi(realisasi=r):
+            pesan = PESAN_MASALAH_AJUAN[m.tingkat].format(kode=m.kode, pesan=m.pesan)
+            messages.warning(request, pesan)
+    return respon
 
 
 @require_POST

@@ -27,7 +27,13 @@ from django.utils.safestring import mark_safe
 from common.formatting import romawi
 from common.pdf import html_ke_pdf
 from kinerja.validasi import Masalah
-from renstra.models import JenisTabelSumberDaya, PerangkatDaerah, TabelSumberDaya
+from renstra.models import (
+    JenisTabelSumberDaya,
+    NarasiPerangkatDaerah,
+    PerangkatDaerah,
+    TabelSumberDaya,
+    TandaTanganLaporan,
+)
 
 from . import dokumen as dok
 from . import grafik
@@ -42,6 +48,7 @@ from .narasi import (
     draf_triwulan,
     kunci_sasaran,
     render_narasi,
+    teks_profil,
 )
 from .selectors import (
     data_evaluasi_renja,
@@ -250,25 +257,45 @@ def _grafik_serapan(serapan, triwulan: int = 4) -> str:
     )
 
 
+PESAN_PK_TAHUN_BERIKUT = (
+    "Perjanjian Kinerja tahun {tahun} belum tercatat; dilampirkan Perjanjian Kinerja tahun "
+    "{berikut} yang tercatat untuk perangkat daerah ini."
+)
+
+
 def _lampiran_pk(pd: PerangkatDaerah, tahun: int) -> list[str]:
     """The PK documents of the year (kinerja.pk.dokumen, HTML), as body fragments with their
-    own styles minus page rules (the report's pages rule)."""
+    own styles minus page rules (the report's pages rule).
+
+    A report year without a recorded PK attaches the next year's PKs when they are recorded
+    (the LKjIP is written early in the next year and some PDs attach the PK just signed, as
+    seed 002 does), with a note saying so; otherwise nothing."""
     from kinerja.pk import PKTidakDitemukan, dokumen_pk
 
+    catatan = ""
     try:
         html = dokumen_pk(pd=pd, tahun=tahun, format="html").decode("utf-8")
     except PKTidakDitemukan:
-        return []
+        try:
+            html = dokumen_pk(pd=pd, tahun=tahun + 1, format="html").decode("utf-8")
+        except PKTidakDitemukan:
+            return []
+        pesan = PESAN_PK_TAHUN_BERIKUT.format(tahun=tahun, berikut=tahun + 1)
+        catatan = f'<p class="catatan-kaki catatan-lampiran-pk">{escape(pesan)}</p>'
     badan = re.search(r"<body[^>]*>(.*)</body>", html, re.S)
     gaya = re.search(r"<style>(.*?)</style>", html, re.S)
     css = gaya[1] if gaya else ""
     css = _hapus_blok_page(css)
     isi = badan[1] if badan else html
-    return [f'<style>{css}</style><div class="dokumen-pk">{isi}</div>']
+    return [f'{catatan}<style>{css}</style><div class="dokumen-pk">{isi}</div>']
 
 
 def _hapus_blok_page(css: str) -> str:
-    """Remove @page blocks (with nested margin boxes) from a stylesheet."""
+    """Remove comments and @page blocks (with nested margin boxes) from a stylesheet.
+
+    Comments go first: they may hold braces, and their words ("DRAFT watermark") would
+    otherwise end up in the text of an approved edition."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     hasil, i = [], 0
     while True:
         j = css.find("@page", i)
@@ -305,13 +332,45 @@ def tabel_sumber_daya(pd: PerangkatDaerah) -> list[Tabel]:
     return hasil
 
 
+@dataclass(frozen=True)
+class TandaTangan:
+    """Place and date printed under the LKjIP signatures and on its cover."""
+
+    tempat: str
+    tanggal: str
+    """"5 Februari 2024", "Februari 2024", or "" when no date is stored."""
+    bulan: str
+    """The cover's "Februari 2024" ("" when unknown)."""
+
+
+def tanda_tangan_lkjip(laporan: Laporan, idt) -> TandaTangan:
+    """The stored signature of the LKjIP, never the print date: the date entered on the
+    report (`Laporan.tanggal`, set from the edition's approval date when approving without
+    one), else the dataset's `laporan.tempat/tanggal` (renstra.TandaTanganLaporan). 1 query."""
+    from common.formatting import format_bulan_tahun, format_tanggal
+
+    simpan = TandaTanganLaporan.objects.filter(
+        perangkat_daerah_id=laporan.perangkat_daerah_id, tahun=laporan.tahun
+    ).first()
+    tempat = (simpan.tempat if simpan and simpan.tempat else "") or idt.tempat
+    if laporan.tanggal:
+        tgl = laporan.tanggal
+        return TandaTangan(tempat, format_tanggal(tgl), format_bulan_tahun(tgl))
+    if simpan is not None:
+        tgl = simpan.tanggal
+        teks = format_bulan_tahun(tgl) if simpan.tanggal_hanya_bulan else format_tanggal(tgl)
+        return TandaTangan(tempat, teks, format_bulan_tahun(tgl))
+    return TandaTangan(tempat, "", "")
+
+
 def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = True) -> Dokumen:
     pd, tahun = laporan.perangkat_daerah, laporan.tahun
     data = data_lkjip(pd=pd, tahun=tahun, tanggal=laporan.tanggal, nip=nip)
     nilai = nilai_placeholder(data)
     kode_sasaran = [s.kode for s in data.pengukuran.sasaran]
+    profil = teks_profil(NarasiPerangkatDaerah.objects.filter(perangkat_daerah=pd), tahun)
     narasi, galat, teks = _narasi(
-        laporan, draf_lkjip(data), daftar_bagian_lkjip(kode_sasaran), nilai
+        laporan, draf_lkjip(data, profil), daftar_bagian_lkjip(kode_sasaran), nilai
     )
     tabel = {
         "hubungan": dok.tabel_hubungan_program(data.matriks),
@@ -346,7 +405,7 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
     for a in data.analisis:
         kode = a.sasaran.kode
         tabel_analisis = {
-            "target": [dok.tabel_target_realisasi(a)],
+            "target": [dok.tabel_target_realisasi(a, data.pengukuran.batas_rata_rata)],
             "tahun_lalu": [dok.tabel_tahun_lalu(a, data.tahun_perbandingan, tahun)],
             "renstra": [dok.tabel_renstra_akhir(a, tahun)],
             "pembanding": [t for t in [dok.tabel_pembanding(a)] if t is not None],
@@ -394,6 +453,7 @@ def susun_lkjip(laporan: Laporan, *, nip: str | None = None, dengan_pk: bool = T
         },
         "logo": logo_data_uri(pd),
         "pk_dokumen": _lampiran_pk(pd, tahun) if dengan_pk else [],
+        "ttd": tanda_tangan_lkjip(laporan, data.identitas),
     }
     isi = selesaikan_isi(render_to_string("laporan/lkjip.html", konteks))
     lembar = [
@@ -561,8 +621,13 @@ PENYUSUN: dict[str, Callable[..., Dokumen]] = {
 }
 
 
-def susun(laporan: Laporan, *, nip: str | None = None) -> Dokumen:
-    """The document of `laporan` (saved or not) from the current data."""
+def susun(laporan: Laporan, *, nip: str | None = None, untuk_xlsx: bool = False) -> Dokumen:
+    """The document of `laporan` (saved or not) from the current data.
+
+    `untuk_xlsx`: only the tables are wanted (the workbook), so the LKjIP's PK annex, which is
+    HTML only and loads every PK document, is not built."""
+    if untuk_xlsx and laporan.jenis == JenisLaporan.LKJIP:
+        return susun_lkjip(laporan, nip=nip, dengan_pk=False)
     return PENYUSUN[laporan.jenis](laporan, nip=nip)
 
 
@@ -633,7 +698,8 @@ def _cetak_laporan(jenis: str):
                 edisi.html, judul=judul_laporan(laporan), draft=False, pernyataan=pernyataan
             )
             return html.encode("utf-8") if format == "html" else pdf(html)
-        return keluaran(susun(laporan, nip=nip), format, draft=True, pernyataan=pernyataan)
+        dokumen = susun(laporan, nip=nip, untuk_xlsx=format == "xlsx")
+        return keluaran(dokumen, format, draft=True, pernyataan=pernyataan)
 
     return cetak
 

@@ -18,6 +18,19 @@ class NarasiForm(forms.Form):
             "dengan placeholder, misalnya {{capaian:S1.I1}} atau {{pagu_total}}."
         ),
     )
+    simpan_ke = forms.ChoiceField(
+        label="Simpan sebagai",
+        required=False,
+        initial="laporan",
+        choices=[
+            ("laporan", "Teks laporan ini saja"),
+            ("setiap_tahun", "Data perangkat daerah (berlaku setiap tahun, ikut diekspor)"),
+            ("tahun", "Data perangkat daerah untuk tahun laporan ini (ikut diekspor)"),
+        ],
+        widget=forms.RadioSelect,
+        help_text="Bagian fakta (tupoksi, struktur, sarana, isu strategis, upaya perbaikan) "
+        "sebaiknya disimpan sebagai data perangkat daerah.",
+    )
 
 
 class TanggalForm(forms.Form):

@@ -42,7 +42,10 @@ class Laporan(models.Model):
         "tanggal penandatanganan",
         null=True,
         blank=True,
-        help_text="Tanggal yang dicetak di bawah tanda tangan; kosong = tanggal hari ini.",
+        help_text=(
+            "Tanggal yang dicetak di bawah tanda tangan; kosong = tanggal dari data perangkat "
+            "daerah (dataset), atau tanggal persetujuan edisi."
+        ),
     )
     dibuat = models.DateTimeField(auto_now_add=True)
     diubah = models.DateTimeField(auto_now=True)

@@ -8,6 +8,11 @@ filled at render time from the same selectors as the tables (laporan.selectors.n
 A placeholder that is not known (misspelt name, unknown indicator code) is reported by
 ``render_narasi`` and printed as a visible marker, never as the raw ``{{…}}`` text.
 
+Facts the data does not hold (tupoksi, struktur organisasi, isu strategis, sarana, upaya
+perbaikan, the causes of a sasaran's result) are never drafted as filler: the draft is the
+marker ``{{belum_diisi}}``, printed "[belum diisi]" (class ``belum-diisi``), and a report whose
+narrative still holds it cannot be approved (``bagian_belum_diisi``).
+
 Pure Python apart from Django's HTML escaping; no database.
 """
 
@@ -22,6 +27,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 PESAN_PLACEHOLDER_TIDAK_DIKENAL = "Placeholder {{{{{nama}}}}} tidak dikenal pada bagian “{bagian}”."
 TANDA_PLACEHOLDER_GALAT = "[data tidak dikenal]"
+BELUM_DIISI = "{{belum_diisi}}"
+"""The marker of a part whose facts are not in the data (never replaced by invented text)."""
+TANDA_BELUM_DIISI = "[belum diisi]"
 PANJANG_UTUH = 24
 
 POLA_PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(?:\s*:\s*([^{}\s]+))?\s*\}\}")
@@ -56,6 +64,8 @@ def isi_placeholder(teks: str, nilai: Mapping[str, str]) -> tuple[str, list[str]
 
     def ganti(m: re.Match) -> str:
         kunci = kunci_placeholder(m[1], m[2])
+        if kunci == "belum_diisi":
+            return f'<span class="belum-diisi">{TANDA_BELUM_DIISI}</span>'
         if kunci in nilai:
             isi = nilai[kunci]
             # Short values (numbers, categories) never break across lines; names may.
@@ -154,6 +164,20 @@ BAGIAN_TRIWULAN = (
 )
 
 
+def judul_bagian(kunci: str) -> str:
+    """The printed title of a narrative part key, e.g. "Sasaran S1: Analisis penyebab …"."""
+    for b in (*BAGIAN_LKJIP, *BAGIAN_TRIWULAN):
+        if b.kunci == kunci:
+            return b.judul
+    if kunci.startswith("sasaran_"):
+        for analisis, judul in ANALISIS_SASARAN:
+            akhiran = f"_{analisis}"
+            if kunci.endswith(akhiran):
+                return f"Sasaran {kunci[len('sasaran_') : -len(akhiran)]}: {judul}"
+        return f"Sasaran {kunci[len('sasaran_') :]}"
+    return kunci
+
+
 def kunci_sasaran(kode: str, analisis: str) -> str:
     return f"sasaran_{kode}_{analisis}"
 
@@ -176,12 +200,44 @@ def _satu_baris(teks: str) -> str:
     return " ".join((teks or "").split())
 
 
-def draf_lkjip(data) -> dict[str, str]:
+BAGIAN_PROFIL = {
+    "bab1_tugas_fungsi": "tugas_fungsi",
+    "bab1_struktur_organisasi": "struktur_organisasi",
+    "bab1_sumber_daya": "sarana_prasarana",
+    "bab1_permasalahan": "permasalahan",
+    "bab4_saran": "upaya_perbaikan",
+}
+"""LKjIP part → the PD's fact section (renstra.BagianProfil) that is its text."""
+
+
+def teks_profil(baris, tahun: int) -> dict[str, str]:
+    """{bagian: teks} of a PD for a report year: the year's own row wins over tahun 0.
+
+    `baris` are renstra.NarasiPerangkatDaerah rows (any object with bagian, tahun, teks).
+    """
+    hasil: dict[str, tuple[int, str]] = {}
+    for b in baris:
+        if b.tahun not in (0, tahun) or not (b.teks or "").strip():
+            continue
+        if b.bagian not in hasil or b.tahun == tahun:
+            hasil[b.bagian] = (b.tahun, b.teks)
+    return {k: v[1] for k, v in hasil.items()}
+
+
+def bagian_belum_diisi(teks: Mapping[str, str]) -> list[str]:
+    """The parts (keys, in order) whose printed text still holds the "belum diisi" marker."""
+    return [k for k, t in teks.items() if BELUM_DIISI in (t or "").replace(" ", "")]
+
+
+def draf_lkjip(data, profil: Mapping[str, str] | None = None) -> dict[str, str]:
     """Draft narrative of every part of an LKjIP, from the data; numbers as placeholders.
 
-    `data` is a laporan.selectors.DataLKjIP. Texts entered with the realisations (faktor
-    pendorong, penghambat, tindak lanjut, penjelasan) are quoted as they are.
+    `data` is a laporan.selectors.DataLKjIP; `profil` the PD's fact sections for the year
+    ({bagian: teks}, see `teks_profil`), printed verbatim; a missing one is `BELUM_DIISI`.
+    Texts entered with the realisations (faktor pendorong, penghambat, tindak lanjut,
+    penjelasan) are quoted as they are.
     """
+    profil = profil or {}
     p = data.pengukuran
     d: dict[str, str] = {}
     d["kata_pengantar"] = (
@@ -237,20 +293,6 @@ def draf_lkjip(data) -> dict[str, str]:
         "mandat atas kinerja yang telah dan seharusnya dicapai, serta sebagai upaya perbaikan "
         "berkesinambungan untuk meningkatkan kinerja {{nama_pd}}."
     )
-    d["bab1_tugas_fungsi"] = (
-        "{{nama_pd}} mempunyai tugas membantu kepala daerah melaksanakan urusan pemerintahan "
-        "yang menjadi kewenangan daerah di bidangnya. (Lengkapi dengan kedudukan, tugas pokok "
-        "dan fungsi sesuai peraturan kepala daerah.)"
-    )
-    d["bab1_struktur_organisasi"] = (
-        "(Uraikan susunan organisasi sesuai peraturan kepala daerah tentang kedudukan, susunan "
-        "organisasi, tugas dan fungsi serta tata kerja.)"
-    )
-    d["bab1_sumber_daya"] = (
-        "(Uraikan sumber daya manusia menurut jabatan/eselon, pendidikan dan jenis kelamin, "
-        "serta sarana dan prasarana.)"
-    )
-    d["bab1_permasalahan"] = "(Uraikan permasalahan utama dan isu strategis yang dihadapi.)"
     d["bab1_sistematika"] = _daftar(
         [
             "Bab I Pendahuluan: latar belakang, landasan hukum, maksud dan tujuan, tugas pokok "
@@ -333,11 +375,7 @@ def draf_lkjip(data) -> dict[str, str]:
             else "Belum tersedia nilai pembanding nasional atau provinsi untuk indikator "
             "sasaran ini."
         )
-        d[kunci_sasaran(kode, "penyebab")] = (
-            _daftar(penyebab)
-            if penyebab
-            else "(Uraikan faktor pendorong, faktor penghambat serta upaya dan alternatif solusi.)"
-        )
+        d[kunci_sasaran(kode, "penyebab")] = _daftar(penyebab) if penyebab else BELUM_DIISI
         d[kunci_sasaran(kode, "efisiensi")] = (
             "Efisiensi penggunaan sumber daya dinilai dengan membandingkan persentase capaian "
             "kinerja dengan persentase serapan anggaran program dan kegiatan pendukung."
@@ -371,7 +409,8 @@ def draf_lkjip(data) -> dict[str, str]:
             for s in p.sasaran
         )
     )
-    d["bab4_saran"] = "(Uraikan upaya perbaikan kinerja dan saran untuk tahun berikutnya.)"
+    for kunci, bagian in BAGIAN_PROFIL.items():
+        d[kunci] = (profil.get(bagian) or "").strip() or BELUM_DIISI
     return d
 
 
@@ -406,9 +445,9 @@ def draf_triwulan(data) -> dict[str, str]:
                 penghambat.append(f"{k}: {_satu_baris(b.faktor_penghambat)}")
             if b.tindak_lanjut:
                 lanjut.append(f"{k}: {_satu_baris(b.tindak_lanjut)}")
-        d[f"sasaran_{s.kode}"] = "\n\n".join(kalimat) or "(Uraikan pelaksanaan kegiatan.)"
-    d["bab2_permasalahan"] = _daftar(penghambat) if penghambat else "(Uraikan kendala.)"
-    d["bab2_tindak_lanjut"] = _daftar(lanjut) if lanjut else "(Uraikan tindak lanjut.)"
+        d[f"sasaran_{s.kode}"] = "\n\n".join(kalimat) or BELUM_DIISI
+    d["bab2_permasalahan"] = _daftar(penghambat) if penghambat else BELUM_DIISI
+    d["bab2_tindak_lanjut"] = _daftar(lanjut) if lanjut else BELUM_DIISI
     d["bab3_penutup"] = (
         "Demikian Laporan Kinerja {{triwulan}} Tahun {{tahun}} ini disusun untuk dipergunakan "
         "sebagaimana mestinya."

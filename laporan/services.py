@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from common import audit
 from common.models import Keanggotaan, Peran
-from renstra.models import PerangkatDaerah
+from renstra.models import NarasiPerangkatDaerah, PerangkatDaerah, TandaTanganLaporan
 
 from . import cetak
 from .models import (
@@ -43,8 +43,13 @@ from .models import (
     TanggapanReviu,
     kunci_cetakan,
 )
+from .narasi import BAGIAN_PROFIL, bagian_belum_diisi, judul_bagian
 
 PESAN_BUKAN_KEPALA = "Hanya kepala perangkat daerah yang dapat menyetujui laporan."
+PESAN_NARASI_BELUM_DIISI = (
+    "Laporan belum dapat disetujui: bagian berikut belum diisi dengan data perangkat daerah: "
+    "{daftar}. Lengkapi datanya (admin, impor dataset atau penyunting narasi)."
+)
 PESAN_PLACEHOLDER = (
     "Laporan belum dapat disetujui: narasi memuat placeholder yang tidak dikenal ({daftar})."
 )
@@ -146,6 +151,43 @@ def narasi_simpan(*, laporan: Laporan, kunci: str, teks: str, user, kunci_sah=No
     return bagian
 
 
+def narasi_profil_simpan(
+    *, laporan: Laporan, kunci: str, teks: str, user, setiap_tahun: bool
+) -> NarasiPerangkatDaerah:
+    """Store a fact part of an LKjIP (tupoksi, struktur, sarana, isu strategis, upaya
+    perbaikan) as the PD's data (renstra.NarasiPerangkatDaerah: every year, or the report's
+    year); the report's own text of the part is dropped so the data is what prints."""
+    if not (_peran(user, laporan.perangkat_daerah) & set(PERAN_PENYUNTING)):
+        raise PermissionDenied(PESAN_BUKAN_PENYUNTING)
+    from .models import JenisLaporan
+
+    bagian = BAGIAN_PROFIL.get(kunci) if laporan.jenis == JenisLaporan.LKJIP else None
+    if bagian is None:
+        raise ValidationError(PESAN_KUNCI_NARASI.format(kunci=kunci))
+    teks = _wajib_teks(teks)
+    tahun = 0 if setiap_tahun else laporan.tahun
+    with transaction.atomic():
+        baris, dibuat = NarasiPerangkatDaerah.objects.select_for_update().get_or_create(
+            perangkat_daerah=laporan.perangkat_daerah,
+            bagian=bagian,
+            tahun=tahun,
+            defaults={"teks": teks},
+        )
+        lama = None if dibuat else baris.teks
+        baris.teks = teks
+        baris.full_clean()
+        baris.save()
+        audit.catat(
+            pengguna=user,
+            aksi="renstra.narasi.ubah",
+            objek=baris,
+            perangkat_daerah=laporan.perangkat_daerah,
+            perubahan={"teks": [lama, teks]} if lama != teks else {},
+        )
+    narasi_kembalikan(laporan=laporan, kunci=kunci, user=user)
+    return baris
+
+
 def narasi_kembalikan(*, laporan: Laporan, kunci: str, user) -> None:
     """Drop the stored text of a part: the draft generated from the data is used again."""
     if not (_peran(user, laporan.perangkat_daerah) & set(PERAN_PENYUNTING)):
@@ -193,10 +235,34 @@ def laporan_setujui(*, laporan: Laporan, user, catatan: str = "") -> Edisi:
     """
     if Peran.KEPALA not in _peran(user, laporan.perangkat_daerah):
         raise PermissionDenied(PESAN_BUKAN_KEPALA)
-    dokumen = cetak.susun(laporan)
+    # Without a stored signature date the edition is dated on its approval (never on a print).
+    tanggal_tersimpan = laporan.tanggal
+    ada_ttd = TandaTanganLaporan.objects.filter(
+        perangkat_daerah_id=laporan.perangkat_daerah_id, tahun=laporan.tahun
+    ).exists()
+    if tanggal_tersimpan is None and not ada_ttd:
+        laporan.tanggal = timezone.localdate()
+    try:
+        dokumen = cetak.susun(laporan)
+    finally:
+        laporan.tanggal = tanggal_tersimpan
     if dokumen.galat_placeholder:
         daftar = ", ".join(sorted({"{{" + g.kunci + "}}" for g in dokumen.galat_placeholder}))
         raise ValidationError(PESAN_PLACEHOLDER.format(daftar=daftar))
+    belum = bagian_belum_diisi(dokumen.teks_narasi)
+    if belum:
+        raise ValidationError(
+            PESAN_NARASI_BELUM_DIISI.format(daftar="; ".join(judul_bagian(k) for k in belum))
+        )
+    # Validation errors block an LKjIP unless each one is explained (periksa.services).
+    from periksa import services as gerbang
+
+    from .models import JenisLaporan
+
+    dijelaskan = []
+    if laporan.jenis == JenisLaporan.LKJIP:
+        gerbang_ok = gerbang.wajib_terjelaskan(pd=laporan.perangkat_daerah, tahun=laporan.tahun)
+        dijelaskan = gerbang.catatan_persetujuan(gerbang_ok)
     with transaction.atomic():
         Laporan.objects.select_for_update().filter(pk=laporan.pk).first()
         nomor = (laporan.edisi.aggregate(m=Max("nomor"))["m"] or 0) + 1
@@ -220,7 +286,11 @@ def laporan_setujui(*, laporan: Laporan, user, catatan: str = "") -> Edisi:
             aksi="laporan.setujui",
             objek=edisi,
             perangkat_daerah=laporan.perangkat_daerah,
-            perubahan={"nomor": [None, nomor], "sidik": [None, edisi.sidik]},
+            perubahan={
+                "nomor": [None, nomor],
+                "sidik": [None, edisi.sidik],
+                **({"penjelasan_masalah": [None, dijelaskan]} if dijelaskan else {}),
+            },
             keterangan=catatan,
         )
     return edisi

@@ -37,6 +37,7 @@ urlpatterns = [
     path("periksa/<int:tahun>/", views_periksa.periksa, name="periksa"),
     path("periksa/<int:tahun>/pdf/", views_periksa.periksa_pdf, name="periksa_pdf"),
     path("periksa/<int:tahun>/xlsx/", views_periksa.periksa_xlsx, name="periksa_xlsx"),
+    path("periksa/<int:tahun>/jelaskan/", views_periksa.jelaskan, name="periksa_jelaskan"),
 ]
 for akhiran, view, nama in _HALAMAN:
     urlpatterns.append(path(f"<slug:jenis>/<int:tahun>/{akhiran}", view, name=nama))

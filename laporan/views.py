@@ -23,6 +23,7 @@ from common.permissions import PEMBACA
 from kinerja.selectors import renstra_aktif
 from kinerja.validasi import validasi_pd
 from renstra.akses import PDAccessMixin, pd_access
+from renstra.models import NarasiPerangkatDaerah
 
 from . import cetak, services
 from .forms import (
@@ -44,7 +45,14 @@ from .models import (
     StatusCatatan,
     StatusCetakan,
 )
-from .narasi import daftar_bagian_lkjip, daftar_bagian_triwulan, draf_lkjip, draf_triwulan
+from .narasi import (
+    BAGIAN_PROFIL,
+    daftar_bagian_lkjip,
+    daftar_bagian_triwulan,
+    draf_lkjip,
+    draf_triwulan,
+    teks_profil,
+)
 from .selectors import data_lkjip, data_triwulan, nilai_placeholder
 from .tabel import selisih_cuplikan
 
@@ -307,6 +315,16 @@ class LaporanView(PDAccessMixin, TemplateView):
         ctx["url_edisi"] = url_laporan(laporan, "edisi")
         ctx["url_catatan"] = url_laporan(laporan, "catatan_tambah")
         ctx["url_pernyataan"] = url_laporan(laporan, "pernyataan")
+        if laporan.jenis == JenisLaporan.LKJIP and edisi is None:
+            # The approval gate of the draft: validation errors, each fixed or explained.
+            from periksa.services import masalah_gerbang
+
+            ctx["gerbang"] = masalah_gerbang(pd=self.pd, tahun=laporan.tahun, masalah=masalah)
+            ctx["gerbang_belum"] = sum(1 for g in ctx["gerbang"] if not g.dijelaskan)
+            ctx["url_gerbang"] = (
+                reverse("laporan:periksa", kwargs={"pd": self.pd.slug, "tahun": laporan.tahun})
+                + "#gerbang"
+            )
         return ctx
 
 
@@ -328,7 +346,7 @@ def cetak_html(request, akses, jenis: str, tahun: int, triwulan: int = 0):
 @pd_access(*PEMBACA)
 def xlsx(request, akses, jenis: str, tahun: int, triwulan: int = 0):
     laporan = _laporan(akses, jenis, tahun, triwulan)
-    dokumen = cetak.susun(laporan)
+    dokumen = cetak.susun(laporan, untuk_xlsx=True)
     respon = HttpResponse(cetak.keluaran(dokumen, "xlsx"), content_type=MIME_XLSX)
     respon["Content-Disposition"] = f'attachment; filename="{dokumen.nama_berkas}.xlsx"'
     return respon
@@ -435,7 +453,8 @@ def _bagian_narasi(laporan: Laporan):
     if laporan.jenis == JenisLaporan.LKJIP:
         data = data_lkjip(pd=pd, tahun=tahun)
         kode = [s.kode for s in data.pengukuran.sasaran]
-        return daftar_bagian_lkjip(kode), draf_lkjip(data), nilai_placeholder(data)
+        profil = teks_profil(NarasiPerangkatDaerah.objects.filter(perangkat_daerah=pd), tahun)
+        return daftar_bagian_lkjip(kode), draf_lkjip(data, profil), nilai_placeholder(data)
     if laporan.jenis == JenisLaporan.TRIWULAN:
         data = data_triwulan(pd=pd, tahun=tahun, triwulan=laporan.triwulan)
         kode = [s.kode for s in data.pengukuran.sasaran]
@@ -480,6 +499,7 @@ def narasi_ubah(request, akses, jenis: str, tahun: int, kunci: str, triwulan: in
     if kunci not in judul:
         raise Http404
     tersimpan = laporan.narasi.filter(kunci=kunci).first() if laporan.pk else None
+    fakta = laporan.jenis == JenisLaporan.LKJIP and kunci in BAGIAN_PROFIL
     if request.method == "POST":
         laporan = services.laporan_dapatkan(
             pd=akses.pd, jenis=jenis, tahun=tahun, triwulan=laporan.triwulan, user=request.user
@@ -489,7 +509,22 @@ def narasi_ubah(request, akses, jenis: str, tahun: int, kunci: str, triwulan: in
             messages.success(request, PESAN_NARASI_DIKEMBALIKAN.format(judul=judul[kunci]))
             return redirect(url_laporan(laporan, "narasi"))
         form = NarasiForm(request.POST)
-        if form.is_valid():
+        simpan_ke = form.data.get("simpan_ke")
+        if form.is_valid() and fakta and simpan_ke in ("setiap_tahun", "tahun"):
+            try:
+                services.narasi_profil_simpan(
+                    laporan=laporan,
+                    kunci=kunci,
+                    teks=form.cleaned_data["teks"],
+                    user=request.user,
+                    setiap_tahun=simpan_ke == "setiap_tahun",
+                )
+            except ValidationError as e:
+                form.add_error("teks", e)
+            else:
+                messages.success(request, PESAN_NARASI_DISIMPAN.format(judul=judul[kunci]))
+                return redirect(url_laporan(laporan, "narasi"))
+        elif form.is_valid():
             services.narasi_simpan(
                 laporan=laporan,
                 kunci=kunci,
@@ -514,6 +549,7 @@ def narasi_ubah(request, akses, jenis: str, tahun: int, kunci: str, triwulan: in
             "draf": draf.get(kunci, ""),
             "placeholder": sorted(nilai.items()),
             "url_kembali": url_laporan(laporan, "narasi"),
+            "fakta": fakta,
         },
     )
 
@@ -575,13 +611,29 @@ class EdisiView(PDAccessMixin, TemplateView):
 
         def cuplikan(kode: str):
             if kode == "draft":
-                return cetak.susun(laporan).angka
+                # The numbers only: the same tables without the LKjIP's PK annex.
+                return cetak.susun(laporan, untuk_xlsx=True).angka
             if kode not in per_nomor:
                 raise Http404
             return per_nomor[kode].angka
 
         if a and b:
             selisih = selisih_cuplikan(cuplikan(a), cuplikan(b))
+        if daftar:
+            # The validation errors explained at each approval, from its audit entry.
+            from common.models import AuditLog
+
+            dijelaskan = {
+                log.object_id: (log.perubahan or {}).get("penjelasan_masalah", [None, []])[1]
+                for log in AuditLog.objects.filter(
+                    aksi="laporan.setujui",
+                    content_type__app_label="laporan",
+                    content_type__model="edisi",
+                    object_id__in=[str(e.pk) for e in daftar],
+                )
+            }
+            for e in daftar:
+                e.penjelasan_masalah = dijelaskan.get(str(e.pk)) or []
         ctx.update(
             laporan=laporan,
             judul=cetak.judul_laporan(laporan),

@@ -18,6 +18,10 @@ loader (`pertukaran.tulis`, the writer behind `muat`):
   approve it on the way back.
 - A Perjanjian Kinerja names its first party by NIP, else by name, else (an official known
   only by position) by `pihak_pertama_jabatan`.
+- `narasi` holds the LKjIP fact sections (tupoksi, struktur, isu strategis, sarana, upaya
+  perbaikan) as stored, `tahun` null for the PD's standing text; `laporan` holds the place and
+  date of signature of the newest LKjIP whose signature is stored (older years are not
+  exported: the format has one `laporan`).
 - `sdm` holds the staffing tables (jenis "sdm") as stored, cells as printed text; the
   facilities tables (jenis "sarana") have no place in the format and are not exported.
 
@@ -60,6 +64,7 @@ from renstra.models import (
     JenisTarget,
     Kegiatan,
     Misi,
+    NarasiPerangkatDaerah,
     Pejabat,
     PerangkatDaerah,
     PeriodeRenstra,
@@ -68,6 +73,7 @@ from renstra.models import (
     StatusJabatan,
     SubKegiatan,
     TabelSumberDaya,
+    TandaTanganLaporan,
     Target,
     TargetTriwulan,
     Tujuan,
@@ -237,6 +243,14 @@ class _Data:
             TabelSumberDaya.objects.filter(
                 perangkat_daerah=self.pd, jenis=JenisTabelSumberDaya.SDM
             ).order_by("urutan", "id")
+        )
+        self.narasi = list(
+            NarasiPerangkatDaerah.objects.filter(perangkat_daerah=self.pd).order_by(
+                "tahun", "bagian", "id"
+            )
+        )
+        self.tanda_tangan = (
+            TandaTanganLaporan.objects.filter(perangkat_daerah=self.pd).order_by("-tahun").first()
         )
 
 
@@ -439,7 +453,25 @@ class _Pengekspor:
                 for e in d.evaluasi
             ],
             "sdm": [{"judul": t.judul, "kolom": t.kolom, "baris": t.baris} for t in d.sdm],
+            "narasi": [
+                {
+                    "bagian": n.bagian,
+                    "tahun": n.tahun or None,
+                    "teks": n.teks,
+                    "sumber": n.sumber or None,
+                }
+                for n in d.narasi
+            ],
         }
+        if d.tanda_tangan is not None:
+            t = d.tanda_tangan
+            data["laporan"] = {
+                "tahun": t.tahun,
+                "tempat": t.tempat or None,
+                "tanggal": t.tanggal.strftime("%Y-%m")
+                if t.tanggal_hanya_bulan
+                else t.tanggal.isoformat(),
+            }
         if self.catatan:
             data["catatan"] = self.catatan
         return tambah_tercetak(data, d.pd)

@@ -30,6 +30,7 @@ from renstra.models import (
     Indikator,
     Kegiatan,
     Misi,
+    NarasiPerangkatDaerah,
     Pejabat,
     PemerintahDaerah,
     PerangkatDaerah,
@@ -39,6 +40,7 @@ from renstra.models import (
     Sasaran,
     SubKegiatan,
     TabelSumberDaya,
+    TandaTanganLaporan,
     Target,
     TargetTriwulan,
     Tujuan,
@@ -77,6 +79,8 @@ LABEL = {
     AnggaranBelanja: "anggaran belanja",
     EvaluasiSakip: "evaluasi SAKIP",
     TabelSumberDaya: "tabel sumber daya",
+    NarasiPerangkatDaerah: "narasi perangkat daerah",
+    TandaTanganLaporan: "tanda tangan LKjIP",
 }
 
 

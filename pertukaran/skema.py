@@ -31,17 +31,20 @@ from renstra.kode import adalah_kode_kepmendagri, kode_memperluas, normalisasi_k
 from renstra.models import (
     PESAN_KODE_KEGIATAN,
     PESAN_KODE_SUB_KEGIATAN,
+    BagianProfil,
     CaraAgregasi,
     Eselon,
     Indikator,
     JenisNilai,
     JenisPemda,
     JenisTarget,
+    NarasiPerangkatDaerah,
     Pejabat,
     PemerintahDaerah,
     PerangkatDaerah,
     Polaritas,
     Sasaran,
+    TandaTanganLaporan,
     Tujuan,
     UnitKerja,
 )
@@ -120,6 +123,8 @@ PESAN_PLT = 'Harus true, false, null, "Plt." atau "Plh.".'
 PESAN_JUDUL_TABEL_GANDA = "Judul tabel {kode} dipakai lebih dari sekali (juga di {lain})."
 PESAN_SEL_TABEL = "Sel tabel harus berupa teks, bilangan bulat atau null."
 PESAN_PANJANG_BARIS = "Baris berisi {jumlah} sel, padahal tabel memiliki {kolom} kolom."
+PESAN_NARASI_GANDA = "Bagian narasi {kode} muncul lebih dari sekali (juga di {lain})."
+PESAN_TAHUN_LAPORAN_TTD = "Isi laporan.tahun bila laporan.tanggal diisi."
 
 _DESIMAL = re.compile(r"^-?\d+(\.\d+)?$")
 _NIP = re.compile(r"^\d{18}$")
@@ -382,7 +387,37 @@ class _Pemeriksa:
             self.evaluasi(baris, f"$.evaluasi_sakip[{i}]")
         for i, tabel in enumerate(self.daftar(data.get("sdm"), "$.sdm")):
             self.tabel_sumber_daya(tabel, f"$.sdm[{i}]")
+        for i, bagian in enumerate(self.daftar(data.get("narasi"), "$.narasi")):
+            self.narasi(bagian, f"$.narasi[{i}]")
+        self.laporan(data)
         self.periksa_rujukan()
+
+    def narasi(self, bagian: Any, path: str) -> None:
+        """A fact section of the LKjIP: bagian, tahun (null = every year), teks, sumber."""
+        if self.objek(bagian, path) is None:
+            return
+        nama = self.pilihan(bagian, "bagian", path, BagianProfil.values, wajib=True)
+        tahun = self.tahun(bagian, "tahun", path)
+        self.teks(bagian, "teks", path, wajib=True)
+        self.teks(bagian, "sumber", path, maks=_maks(NarasiPerangkatDaerah, "sumber"))
+        if nama is not None:
+            kunci = f"{nama}/{tahun or 'setiap tahun'}"
+            self.daftarkan("narasi", kunci, _jalur(path, "bagian"), PESAN_NARASI_GANDA)
+
+    def laporan(self, data: dict) -> None:
+        """The report the file was transcribed from: its year, place and date of signature."""
+        lap = self.objek(data.get("laporan"), "$.laporan", wajib=False)
+        if lap is None:
+            return
+        tahun = self.tahun(lap, "tahun", "$.laporan")
+        self.teks(lap, "tempat", "$.laporan", maks=_maks(TandaTanganLaporan, "tempat"))
+        tanggal = self.teks(lap, "tanggal", "$.laporan")
+        if tanggal is None:
+            return
+        if _tanggal(tanggal) is None:
+            self.salah("$.laporan.tanggal", PESAN_TANGGAL.format(nilai=_tampil(tanggal)))
+        elif tahun is None:
+            self.salah("$.laporan.tahun", PESAN_TAHUN_LAPORAN_TTD)
 
     def pemda(self, data: dict) -> None:
         pemda = self.objek(data.get("pemda"), "$.pemda")

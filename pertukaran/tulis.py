@@ -18,10 +18,11 @@ from common.audit import catat, catat_banyak
 from .sinkron import AKSI_MUAT, HasilMuat
 from .tercetak import muat_tercetak
 from .tulis_kinerja import _PemuatKinerja
+from .tulis_narasi import _PemuatNarasi
 from .tulis_rencana import _PemuatRencana
 
 
-class _Pemuat(_PemuatRencana, _PemuatKinerja):
+class _Pemuat(_PemuatRencana, _PemuatKinerja, _PemuatNarasi):
     """Writes a validated dataset; every model is read once and written in bulk."""
 
     def jalankan(self) -> None:
@@ -41,6 +42,8 @@ class _Pemuat(_PemuatRencana, _PemuatKinerja):
         self.muat_perjanjian()
         self.muat_belanja_evaluasi()
         self.muat_sumber_daya()
+        self.muat_narasi()
+        self.muat_tanda_tangan_laporan()
         muat_tercetak(self)
         self.tulis_audit()
 

@@ -217,3 +217,16 @@ class PembukaanKembaliAdmin(AuditedAdmin):
     list_filter = ["status", "perangkat_daerah"]
     search_fields = ["alasan"]
     raw_id_fields = ["diminta_oleh", "diputus_oleh"]
+
+
+@admin.register(m.NarasiPerangkatDaerah)
+class NarasiPerangkatDaerahAdmin(AuditedAdmin):
+    list_display = ["perangkat_daerah", "bagian", "tahun", "sumber"]
+    list_filter = ["bagian", "perangkat_daerah"]
+    search_fields = ["teks", "perangkat_daerah__nama"]
+
+
+@admin.register(m.TandaTanganLaporan)
+class TandaTanganLaporanAdmin(AuditedAdmin):
+    list_display = ["perangkat_daerah", "tahun", "tempat", "tanggal", "tanggal_hanya_bulan"]
+    list_filter = ["perangkat_daerah"]

@@ -735,6 +735,87 @@ class TabelSumberDaya(models.Model):
                 )
 
 
+# --- Narrative facts and signature of the PD's LKjIP (DOMAIN.md §7.1 Bab I, Bab IV) ----------
+
+
+class BagianProfil(models.TextChoices):
+    """The LKjIP sections whose text is a fact of the PD, never generated."""
+
+    TUGAS_FUNGSI = "tugas_fungsi", "Tugas pokok dan fungsi"
+    STRUKTUR_ORGANISASI = "struktur_organisasi", "Struktur organisasi"
+    SARANA_PRASARANA = "sarana_prasarana", "Sarana dan prasarana"
+    PERMASALAHAN = "permasalahan", "Permasalahan utama (isu strategis)"
+    UPAYA_PERBAIKAN = "upaya_perbaikan", "Upaya perbaikan dan saran"
+
+
+class NarasiPerangkatDaerah(models.Model):
+    """The text of one fact section of the LKjIP (tupoksi, struktur, isu strategis …).
+
+    `tahun` 0 is the PD's standing text (used for every year); a row for a report year wins
+    over it. Loaded from the dataset's `narasi` list, edited in the admin and in the
+    narrative editor; the LKjIP prints it verbatim and marks the section "belum diisi" when
+    no row exists.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="narasi_profil"
+    )
+    bagian = models.CharField("bagian", max_length=30, choices=BagianProfil.choices)
+    tahun = models.PositiveSmallIntegerField(
+        "tahun",
+        default=0,
+        help_text="0 = berlaku untuk setiap tahun; isi tahun laporan untuk teks khusus tahun itu.",
+    )
+    teks = models.TextField("teks")
+    sumber = models.CharField(
+        "sumber", max_length=300, blank=True, help_text="Asal teks, mis. dokumen dan babnya."
+    )
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "narasi perangkat daerah"
+        verbose_name_plural = "narasi perangkat daerah"
+        ordering = ["perangkat_daerah", "bagian", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "bagian", "tahun"], name="renstra_narasi_pd_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        kapan = f" {self.tahun}" if self.tahun else ""
+        return f"{self.get_bagian_display()}{kapan} — {self.perangkat_daerah}"
+
+
+class TandaTanganLaporan(models.Model):
+    """Where and when the PD's LKjIP of a year is signed (dataset `laporan.tempat/tanggal`).
+
+    The date may be known to the month only (`tanggal_hanya_bulan`, printed "Februari 2024");
+    it is then stored as the first of that month.
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="tanda_tangan_laporan"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun laporan")
+    tempat = models.CharField("tempat", max_length=100, blank=True)
+    tanggal = models.DateField("tanggal penandatanganan")
+    tanggal_hanya_bulan = models.BooleanField("hanya bulan dan tahun", default=False)
+
+    class Meta:
+        verbose_name = "tanda tangan LKjIP"
+        verbose_name_plural = "tanda tangan LKjIP"
+        ordering = ["perangkat_daerah", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun"], name="renstra_ttd_laporan_unik"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"LKjIP {self.tahun} — {self.perangkat_daerah}"
+
+
 # --- Entry calendar of the PD (renstra.periode) ----------------------------------------------
 
 

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Coalesce
 
 from common.formatting import PESAN_TRIWULAN_TIDAK_VALID
 
-from .models import Indikator, Kegiatan, PerangkatDaerah, PeriodeRenstra, Program, SubKegiatan
+from .models import (
+    Indikator,
+    Kegiatan,
+    Nomenklatur,
+    PerangkatDaerah,
+    PeriodeRenstra,
+    Program,
+    SubKegiatan,
+    Target,
+    UnitKerja,
+)
 
 UNIT_INDIKATOR = Coalesce(
     "penanggung_jawab_id",
@@ -29,6 +40,47 @@ def indikator_dengan_unit(qs: QuerySet[Indikator] | None = None) -> QuerySet[Ind
     """Indicators annotated with `unit_id` (see UNIT_INDIKATOR)."""
     qs = Indikator.objects.all() if qs is None else qs
     return qs.annotate(unit_id=UNIT_INDIKATOR)
+
+
+@dataclass(frozen=True)
+class BarisDaftarIndikator:
+    """One row of the indicator list: the indicator, its responsible unit, its targets."""
+
+    indikator: Indikator
+    unit: UnitKerja | None
+    target: dict[str, Target]
+    """The targets of the year by jenis (renstra, renja, pk_murni, …)."""
+
+
+def daftar_indikator(pd: PerangkatDaerah, tahun: int) -> list[BarisDaftarIndikator]:
+    """Every indicator of the PD (urutan order) with its unit and its targets of `tahun`:
+    the indicator page and its XLSX download. Queries (3): units; indicators; targets."""
+    units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=pd)}
+    qs = (
+        indikator_dengan_unit(Indikator.objects.for_pd(pd))
+        .order_by("urutan", "id")
+        .prefetch_related(
+            Prefetch("target", queryset=Target.objects.filter(tahun=tahun), to_attr="target_tahun")
+        )
+    )
+    return [
+        BarisDaftarIndikator(
+            indikator=ind,
+            unit=units.get(ind.unit_id),
+            target={t.jenis: t for t in ind.target_tahun},
+        )
+        for ind in qs
+    ]
+
+
+def nama_urusan_bidang() -> dict[str, str]:
+    """Kepmendagri names of the urusan and bidang codes ("8" → "…"), for the Renja form's
+    group rows. One query."""
+    return dict(
+        Nomenklatur.objects.filter(
+            tingkat__in=[Nomenklatur.Tingkat.URUSAN, Nomenklatur.Tingkat.BIDANG]
+        ).values_list("kode", "nama")
+    )
 
 
 def unit_indikator_id(indikator: Indikator) -> int | None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views import View
@@ -21,9 +20,9 @@ from renstra.akses import PDAccessMixin, pd_access
 
 from . import services
 from .forms import JENIS_DIEDIT, IndikatorForm, TargetForm
-from .models import Indikator, JenisTarget, Target, TargetTriwulan, UnitKerja
+from .models import Indikator, JenisTarget, Target, TargetTriwulan
 from .periode import TAHUN_MAKS, TAHUN_MIN, periode_aktif, pilihan_periode
-from .selectors import indikator_dengan_unit
+from .selectors import daftar_indikator, indikator_dengan_unit
 
 PESAN_INDIKATOR_TERSIMPAN = "Atribut indikator tersimpan."
 PESAN_TARGET_TERSIMPAN = "{n} target diperbarui."
@@ -58,23 +57,14 @@ class IndikatorDaftarView(PDAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         tahun = _tahun(self.request, self.pd)
-        indikator = indikator_dengan_unit(Indikator.objects.for_pd(self.pd)).order_by(
-            "urutan", "id"
-        )
-        indikator = indikator.prefetch_related(
-            Prefetch("target", queryset=Target.objects.filter(tahun=tahun), to_attr="target_tahun")
-        )
-        units = {u.pk: u for u in UnitKerja.objects.filter(perangkat_daerah=self.pd)}
-        baris = []
-        for ind in indikator:
-            per_jenis = {t.jenis: t for t in ind.target_tahun}
-            baris.append(
-                {
-                    "indikator": ind,
-                    "unit": units.get(ind.unit_id),
-                    "target": [teks_target(per_jenis.get(j)) for j in JENIS_DIEDIT],
-                }
-            )
+        baris = [
+            {
+                "indikator": b.indikator,
+                "unit": b.unit,
+                "target": [teks_target(b.target.get(j)) for j in JENIS_DIEDIT],
+            }
+            for b in daftar_indikator(self.pd, tahun)
+        ]
         ctx.update(
             tahun=tahun,
             baris=baris,

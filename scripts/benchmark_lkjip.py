@@ -104,6 +104,14 @@ def main() -> int:
     kepala, _ = User.objects.get_or_create(username="bench-kepala")
     Keanggotaan.objects.get_or_create(pengguna=kepala, perangkat_daerah=pd, peran=Peran.KEPALA)
     laporan = services.laporan_dapatkan(pd=pd, jenis="lkjip", tahun=2023, user=kepala)
+    from periksa.services import masalah_gerbang, penjelasan_simpan
+
+    for g in masalah_gerbang(pd=pd, tahun=2023):  # the approval gate: errors explained
+        m = g.masalah
+        penjelasan_simpan(
+            pd=pd, tahun=2023, kode=m.kode, model=m.objek.model, objek_id=m.objek.pk,
+            teks="Benchmark: data demo seed 002.", user=kepala,
+        )  # fmt: skip
     edisi = laporan.edisi.order_by("-nomor").first() or services.laporan_setujui(
         laporan=laporan, user=kepala
     )

@@ -23,12 +23,13 @@ from typing import Any, Literal
 
 import segno
 from django.contrib.staticfiles import finders
+from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 
 from common.formatting import format_bulan_tahun, format_nip, format_rupiah, format_tanggal
 from common.pdf import html_ke_pdf
 from kinerja.capaian import NILAI_PREDIKAT
-from kinerja.models import PerjanjianKinerja, PKIndikator, StatusPK, VersiPK
+from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, StatusPK, VersiPK
 from renstra.models import PerangkatDaerah
 
 from .draf import selisih_rencana, target_rencana
@@ -200,9 +201,10 @@ def _label_atasan(atasan: PKIndikator | None) -> str:
 
 
 def tempat_tanggal(pk: PerjanjianKinerja) -> str:
-    """ "Tana Paser, Januari 2024" (month only when so marked) or "Tana Paser, 5 Januari 2024"."""
+    """ "Tana Paser, Januari 2024" (month only when so marked) or "Tana Paser, 5 Januari 2024";
+    "—" where the data has no date (never dots that look like a form to fill in)."""
     if pk.tanggal is None:
-        tanggal = f"{'.' * 12} {pk.tahun}"
+        tanggal = "—"
     elif pk.tanggal_hanya_bulan:
         tanggal = format_bulan_tahun(pk.tanggal)
     else:
@@ -210,15 +212,52 @@ def tempat_tanggal(pk: PerjanjianKinerja) -> str:
     return f"{pk.tempat}, {tanggal}" if pk.tempat else tanggal
 
 
+ATTR_INDIKATOR = "indikator_dimuat"
+ATTR_ANGGARAN = "anggaran_dimuat"
+RELASI_INDIKATOR = ("indikator_atasan__perjanjian__pihak_pertama",)
+
+
+def muat_baris_pk(daftar: Sequence[PerjanjianKinerja]) -> None:
+    """Load the indicator and budget rows of every PK of `daftar` in bulk (then `isi_pk`
+    reads them without a query): 2 queries whatever the number of PKs, +1 for the previous
+    versions' budget lines when a PK Perubahan is among them."""
+    daftar = list(daftar)
+    if not daftar:
+        return
+    prefetch_related_objects(
+        daftar,
+        Prefetch(
+            "indikator",
+            queryset=PKIndikator.objects.select_related(*RELASI_INDIKATOR).order_by("urutan", "id"),
+            to_attr=ATTR_INDIKATOR,
+        ),
+        Prefetch(
+            "anggaran", queryset=PKAnggaran.objects.order_by("urutan", "id"), to_attr=ATTR_ANGGARAN
+        ),
+    )
+    lama = [
+        pk.menggantikan
+        for pk in daftar
+        if pk.versi == VersiPK.PERUBAHAN
+        and pk.menggantikan_id
+        and not hasattr(pk.menggantikan, ATTR_ANGGARAN)
+    ]
+    if lama:
+        prefetch_related_objects(
+            lama, Prefetch("anggaran", queryset=PKAnggaran.objects.all(), to_attr=ATTR_ANGGARAN)
+        )
+
+
 def isi_pk(pk: PerjanjianKinerja, *, basis_url: str = "", dengan_rencana: bool = True) -> IsiPK:
     """The content of one PK document (statement page and annex). Queries: rows, budget lines,
-    the plan targets of the rows, the previous version's budget when a revision."""
-    indikator = list(
-        pk.indikator.select_related("indikator_atasan__perjanjian__pihak_pertama").order_by(
-            "urutan", "id"
-        )
-    )
-    anggaran = list(pk.anggaran.order_by("urutan", "id"))
+    the plan targets of the rows, the previous version's budget when a revision; none of the
+    rows loaded by `muat_baris_pk`."""
+    indikator = getattr(pk, ATTR_INDIKATOR, None)
+    if indikator is None:
+        indikator = list(pk.indikator.select_related(*RELASI_INDIKATOR).order_by("urutan", "id"))
+    anggaran = getattr(pk, ATTR_ANGGARAN, None)
+    if anggaran is None:
+        anggaran = list(pk.anggaran.order_by("urutan", "id"))
     rencana = (
         target_rencana([b.indikator_id for b in indikator if b.indikator_id], pk.tahun)
         if dengan_rencana
@@ -261,7 +300,9 @@ def isi_pk(pk: PerjanjianKinerja, *, basis_url: str = "", dengan_rencana: bool =
     sebelum_anggaran: dict[tuple, Decimal | None] = {}
     total_sebelum = None
     if perubahan and pk.menggantikan_id:
-        lama = list(pk.menggantikan.anggaran.all())
+        lama = getattr(pk.menggantikan, ATTR_ANGGARAN, None)
+        if lama is None:
+            lama = list(pk.menggantikan.anggaran.all())
         total_sebelum = total_anggaran(lama)
         for a in lama:
             sebelum_anggaran[(a.tingkat, a.kode, a.nama)] = a.jumlah
@@ -436,6 +477,7 @@ def dokumen_pk(
                 pd=pd.nama, tahun=tahun, pejabat=f" untuk NIP {nip}" if nip else ""
             )
         )
+    muat_baris_pk(daftar)
     isi = [isi_pk(pk, basis_url=basis_url, dengan_rencana=False) for pk in daftar]
     judul = judul_dokumen(pd, tahun, daftar[0] if nip and len(daftar) == 1 else None)
     html = render_dokumen(isi, judul=judul, request=request)

@@ -28,6 +28,7 @@ from .muat import (
     nilai_realisasi,
     pilih_target,
 )
+from .muatan import MuatanKinerja
 
 LABEL_EFISIEN = "efisien"
 """Efisiensi label: capaian kinerja ≥ 100% with serapan anggaran < 100% (DOMAIN.md §5.2)."""
@@ -92,7 +93,13 @@ def adalah_efisien(
     return bulatkan(kinerja, TEMPAT_CETAK) >= SERATUS and bulatkan(serapan, TEMPAT_CETAK) < SERATUS
 
 
-def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> Efisiensi:
+def efisiensi(
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    hanya_resmi: bool = True,
+    muatan: MuatanKinerja | None = None,
+) -> Efisiensi:
     """Capaian kinerja against serapan anggaran per program/kegiatan/sub-kegiatan (§5.2).
 
     Capaian of an object is the mean of its own indicators' capaian for the year (TW IV rule,
@@ -100,16 +107,27 @@ def efisiensi(*, pd: PerangkatDaerah, tahun: int, hanya_resmi: bool = True) -> E
     applies to both the indicator and the budget realisations.
 
     Queries (10): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    indicators; targets; signed PK rows; realisations.
+    indicators; targets; signed PK rows; realisations. None with `muatan` (`muat_kinerja` of
+    the same PD, year and `hanya_resmi`).
     """
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
     batas = batas_rata_rata(pd)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
+    data_rencana = []
+    if muatan is not None:
+        muatan.periksa(
+            pd, tahun, tahun_target=(tahun,), tahun_realisasi=(tahun,), hanya_resmi=hanya_resmi
+        )
+        renstra, pohon = muatan.renstra, muatan.pohon
+        data_rencana = muatan.indikator("program", "kegiatan", "sub_kegiatan")
+    else:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun], hanya_resmi=hanya_resmi)
     rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
     capaian: dict[tuple[str, int], list[Decimal | None]] = defaultdict(list)
     if renstra is not None:
-        qs = Indikator.objects.filter(perangkat_daerah=pd).filter(q_dalam_renstra(renstra))
-        for data in muat_data_indikator(qs, tahun_target=[tahun], tahun_realisasi=[tahun]):
+        if muatan is None:
+            qs = Indikator.objects.filter(perangkat_daerah=pd).filter(q_dalam_renstra(renstra))
+            data_rencana = muat_data_indikator(qs, tahun_target=[tahun], tahun_realisasi=[tahun])
+        for data in data_rencana:
             ind = data.indikator
             kunci = (ind.tingkat, ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id)
             target, _sumber = pilih_target(data, tahun)

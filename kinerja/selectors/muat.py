@@ -152,6 +152,16 @@ class InfoIndikator:
 
 
 @dataclass(frozen=True)
+class IndikatorDikecualikan:
+    """An indicator left out of an average, with the reason (Indonesian)."""
+
+    indikator_id: int
+    kode: str
+    uraian: str
+    alasan: str
+
+
+@dataclass(frozen=True)
 class PitaSkala:
     """One band of the printed scale: `batas_bawah` ≤ c < `batas_atas` (None = open end)."""
 
@@ -356,6 +366,45 @@ def pilih_target(
         if t is not None and not t.kosong:
             return t, str(jenis)
     return None, None
+
+
+STATUS_DIHITUNG = "dihitung"
+STATUS_BELUM_ADA_DATA = "belum_ada_data"
+STATUS_BELUM_ADA_TARGET = "belum_ada_target"
+STATUS_BELUM_ADA_REALISASI = "belum_ada_realisasi"
+STATUS_TIDAK_TERHITUNG = "tidak_terhitung"
+LABEL_STATUS = {
+    STATUS_DIHITUNG: "Capaian dihitung",
+    STATUS_BELUM_ADA_DATA: "Belum ada data: target dan realisasi belum diisi",
+    STATUS_BELUM_ADA_TARGET: "Belum ada data: target belum diisi",
+    STATUS_BELUM_ADA_REALISASI: "Belum ada data: realisasi belum dilaporkan",
+    STATUS_TIDAK_TERHITUNG: "Capaian tidak dapat dihitung",
+}
+"""Whether a measured row has its capaian, and if not, which data is missing (Indonesian)."""
+
+
+def status_ukur(target: Any, realisasi: Any, capaian: HasilCapaian | None) -> str:
+    """The data status of one measured row: "dihitung", "belum_ada_data" (neither target nor
+    realisasi), "belum_ada_target", "belum_ada_realisasi", or "tidak_terhitung" (both are
+    there but the engine cannot compute, e.g. target 0: `capaian.alasan` says why)."""
+    if capaian is not None and capaian.nilai is not None:
+        return STATUS_DIHITUNG
+    if target is None and realisasi is None:
+        return STATUS_BELUM_ADA_DATA
+    if target is None:
+        return STATUS_BELUM_ADA_TARGET
+    if realisasi is None:
+        return STATUS_BELUM_ADA_REALISASI
+    return STATUS_TIDAK_TERHITUNG
+
+
+def tahun_target(t: Target | PKIndikator | None) -> int | None:
+    """The year of a target row: a plan row's own year, a PK row's PK year (None: no target)."""
+    if t is None:
+        return None
+    if isinstance(t, PKIndikator):
+        return t.perjanjian.tahun
+    return t.tahun
 
 
 def _nilai(r: Realisasi | None) -> Any:

@@ -1,5 +1,10 @@
 """The pengukuran kinerja of a PD and year (LKjIP Bab III, the quarterly report, the API):
 every indicator with its target, realisasi, capaian and category, and the sasaran averages.
+
+Levels: tujuan and sasaran indicators are measured here (`baris_indikator`); program,
+kegiatan and sub-kegiatan indicators are the indicator rows of the Renja evaluation form
+(`renja.evaluasi_renja`, attached as `Pengukuran.rencana` with `semua_tingkat=True`), so the
+Renja form, the LKjIP's program tables and the API print one computation per indicator.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from typing import Any
 
 from django.db.models import Q
 
+from common.formatting import format_angka, format_persen
 from common.hitung import persen as _persen
 from kinerja.capaian import (
     HasilCapaian,
@@ -30,6 +36,7 @@ from .muat import (
     PESAN_TIDAK_TERHITUNG,
     URUTAN_VERSI_TARGET,
     DataIndikator,
+    IndikatorDikecualikan,
     InfoIndikator,
     Skala,
     batas_rata_rata,
@@ -38,7 +45,40 @@ from .muat import (
     muat_skala,
     nilai_realisasi,
     pilih_target,
+    status_ukur,
+    tahun_target,
 )
+from .muatan import MuatanKinerja
+from .renja import BarisEvaluasiRenja, EvaluasiRenja, evaluasi_renja
+
+TINGKAT_TUJUAN = "tujuan"
+TINGKAT_SASARAN = "sasaran"
+TINGKAT_RENCANA = ("program", "kegiatan", "sub_kegiatan")
+"""The plan levels whose indicators are measured by the Renja form's rows."""
+LABEL_TINGKAT = {
+    TINGKAT_TUJUAN: "Tujuan",
+    TINGKAT_SASARAN: "Sasaran",
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub-kegiatan",
+}
+PESAN_SASARAN_TANPA_INDIKATOR = "Sasaran belum memiliki indikator."
+PESAN_SASARAN_TANPA_CAPAIAN = "Tidak ada indikator sasaran yang capaiannya dapat dihitung."
+PESAN_DIBATASI = "Capaian {nilai} dihitung {batas}% saat dirata-rata (batas capaian PD)."
+
+
+def catatan_capaian(hasil: HasilCapaian | None, batas: Decimal | None) -> tuple[str, ...]:
+    """The engine's notes of one capaian (e.g. how a letter target was read) and, when the
+    PD's cap lowers it in the average it enters, a note saying so (DOMAIN.md §5.1)."""
+    if hasil is None:
+        return ()
+    catatan = list(hasil.catatan)
+    if batas is not None and hasil.nilai is not None and hasil.nilai > batas:
+        catatan.append(
+            PESAN_DIBATASI.format(nilai=format_persen(hasil.nilai), batas=format_angka(batas, 0))
+        )
+    return tuple(catatan)
+
 
 # --- Pengukuran -----------------------------------------------------------------------------
 
@@ -80,17 +120,41 @@ class BarisIndikator:
     faktor_pendorong: str
     faktor_penghambat: str
     tindak_lanjut: str
+    tahun_target: int | None = None
+    """The year of `target` (the PK's year for a signed PK row); None without target."""
 
     @property
     def dihitung(self) -> bool:
         return self.capaian.nilai is not None
 
+    @property
+    def status(self) -> str:
+        """ "dihitung", "belum_ada_data", "belum_ada_target", "belum_ada_realisasi" or
+        "tidak_terhitung" (`muat.status_ukur`)."""
+        return status_ukur(self.target, self.realisasi, self.capaian)
+
 
 @dataclass(frozen=True)
-class IndikatorDikecualikan:
-    """An indicator left out of an average, with the reason (Indonesian)."""
+class BarisTujuan:
+    """A tujuan of the Renstra with its indicators, measured like a sasaran's."""
 
-    indikator_id: int
+    id: int
+    kode: str
+    uraian: str
+    indikator: tuple[BarisIndikator, ...]
+    rata_rata: Decimal | None
+    """Mean capaian of its indicators (capped by the PD setting for this mean only); not part
+    of the PD's average, which is the mean of the sasaran (DOMAIN.md §5.2)."""
+    kategori: Kategori | None
+    jumlah_dipakai: int
+    dikecualikan: tuple[IndikatorDikecualikan, ...]
+
+
+@dataclass(frozen=True)
+class SasaranDikecualikan:
+    """A sasaran left out of the PD's average (no measurable indicator), with the reason."""
+
+    id: int
     kode: str
     uraian: str
     alasan: str
@@ -135,6 +199,37 @@ class Pengukuran:
     tujuan: tuple[BarisIndikator, ...] = ()
     """The tujuan indicators of the Renstra, measured the same way (not in the averages:
     the PD's capaian is the mean of its sasaran, DOMAIN.md §5.2)."""
+    kelompok_tujuan: tuple[BarisTujuan, ...] = ()
+    """The same tujuan indicators grouped per tujuan, with n used and the excluded ones."""
+    sasaran_dikecualikan: tuple[SasaranDikecualikan, ...] = ()
+    """Sasaran without an average, so not in `rata_rata` (n used: jumlah_sasaran_dipakai)."""
+    rencana: EvaluasiRenja | None = None
+    """With `semua_tingkat=True`: the Renja evaluation form of the same year and quarter,
+    whose indicator rows measure the program, kegiatan and sub-kegiatan indicators."""
+
+    @property
+    def jumlah_indikator_dipakai(self) -> int:
+        """Sasaran indicators that entered the sasaran averages (so the PD's)."""
+        return sum(s.jumlah_dipakai for s in self.sasaran)
+
+    @property
+    def indikator_dikecualikan(self) -> tuple[IndikatorDikecualikan, ...]:
+        """Every sasaran indicator left out of its sasaran's average, in print order."""
+        return tuple(d for s in self.sasaran for d in s.dikecualikan)
+
+    def indikator_rencana(self) -> tuple[BarisEvaluasiRenja, ...]:
+        """Program → kegiatan → sub-kegiatan indicator rows in print order (`capaian_ukur`
+        against the LKjIP's target, `capaian_renja` = the form's "Tingkat capaian Renja");
+        only IKU rows when `hanya_iku`. Empty without `semua_tingkat`."""
+        if self.rencana is None:
+            return ()
+        return tuple(
+            b
+            for b in self.rencana.baris
+            if b.indikator is not None
+            and b.jenis in TINGKAT_RENCANA
+            and (b.indikator.iku or not self.hanya_iku)
+        )
 
     def baris(self) -> Iterator[tuple[BarisSasaran, BarisIndikator]]:
         """(sasaran, indicator) pairs in print order, for tabular exports."""
@@ -186,6 +281,7 @@ def baris_indikator(
         faktor_pendorong=r.faktor_pendorong if r else "",
         faktor_penghambat=r.faktor_penghambat if r else "",
         tindak_lanjut=r.tindak_lanjut if r else "",
+        tahun_target=tahun_target(target),
     )
 
 
@@ -213,45 +309,88 @@ def pengukuran_kinerja(
     triwulan: int = 4,
     hanya_iku: bool = False,
     hanya_resmi: bool = True,
+    semua_tingkat: bool = False,
+    muatan: MuatanKinerja | None = None,
 ) -> Pengukuran:
     """The pengukuran table of the PD's sasaran for `tahun`, s.d. TW `triwulan`.
 
     For each sasaran of the Renstra covering `tahun` (by urutan), its indicators (IKU first,
     then by urutan): the target (PK perubahan, else PK murni, else Renja, else Renstra, named
-    in `sumber_target`), the realisation s.d. TW n, capaian and category, and the capaian
-    against the cumulative quarterly target. Averages: per sasaran over its measurable
-    indicators, then the PD over the sasaran that have one.
+    in `sumber_target`, its year in `tahun_target`), the realisation s.d. TW n, capaian and
+    category, and the capaian against the cumulative quarterly target. Averages: per sasaran
+    over its measurable indicators, then the PD over the sasaran that have one (each with n
+    used and the excluded ones). The tujuan indicators are measured the same way, grouped per
+    tujuan in `kelompok_tujuan` (flat in `tujuan`).
 
-    Queries (8, whatever the plan size): Renstra period; scale; sasaran; indicators;
-    targets; signed PK rows; quarterly targets; realisations.
+    `semua_tingkat=True` adds `rencana`, the Renja evaluation form of the year and quarter:
+    its indicator rows (`indikator_rencana()`) are the program, kegiatan and sub-kegiatan
+    measurements, one computation shared with the form and the LKjIP.
+
+    Queries (8, whatever the plan size): Renstra period; scale; sasaran; indicators JOIN
+    tujuan; targets; signed PK rows; quarterly targets; realisations. `semua_tingkat` adds
+    the 14 of `evaluasi_renja`. None with `muatan` (`muat_kinerja` of the same PD and year;
+    `semua_tingkat` then adds the Renja form's 1).
     """
     periksa_triwulan(triwulan)
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    skala = muat_skala()
     batas = batas_rata_rata(pd)
     sasaran_list: list[Sasaran] = []
     data_list: list[DataIndikator] = []
-    if renstra is not None:
+    if muatan is not None:
+        muatan.periksa(pd, tahun, tahun_target=(tahun,), tahun_realisasi=(tahun,))
+        renstra, skala = muatan.renstra, muatan.skala
+        sasaran_list = list(muatan.sasaran)
+        data_list = sorted(
+            (
+                d
+                for d in muatan.indikator(TINGKAT_TUJUAN, TINGKAT_SASARAN)
+                if d.indikator.iku or not hanya_iku
+            ),
+            key=lambda d: (not d.indikator.iku, d.indikator.urutan, d.indikator.pk),
+        )
+    else:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        skala = muat_skala()
+    if renstra is not None and muatan is None:
         sasaran_list = list(Sasaran.objects.filter(renstra=renstra).order_by("urutan", "id"))
         qs = Indikator.objects.filter(perangkat_daerah=pd).filter(
             Q(sasaran__renstra=renstra) | Q(tujuan__renstra=renstra)
         )
         if hanya_iku:
             qs = qs.filter(iku=True)
-        qs = qs.order_by("-iku", "urutan", "id")
+        qs = qs.select_related("tujuan").order_by("-iku", "urutan", "id")
         data_list = muat_data_indikator(
             qs, tahun_target=[tahun], tahun_realisasi=[tahun], target_triwulan=True
         )
     per_sasaran: dict[int, list[BarisIndikator]] = defaultdict(list)
     tujuan: list[BarisIndikator] = []
+    per_tujuan: dict[int, list[BarisIndikator]] = defaultdict(list)
+    objek_tujuan = {}
     for data in data_list:
         baris = baris_indikator(
             data, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi, skala=skala
         )
         if data.indikator.sasaran_id is None:
             tujuan.append(baris)
+            per_tujuan[data.indikator.tujuan_id].append(baris)
+            objek_tujuan[data.indikator.tujuan_id] = data.indikator.tujuan
         else:
             per_sasaran[data.indikator.sasaran_id].append(baris)
+    kelompok_tujuan = []
+    for t in sorted(objek_tujuan.values(), key=lambda t: (t.urutan, t.pk)):
+        baris = per_tujuan[t.pk]
+        rata, n, dikecualikan = _rata_rata_baris(baris, batas)
+        kelompok_tujuan.append(
+            BarisTujuan(
+                id=t.pk,
+                kode=t.kode,
+                uraian=t.uraian,
+                indikator=tuple(baris),
+                rata_rata=rata,
+                kategori=skala.kategori(rata),
+                jumlah_dipakai=n,
+                dikecualikan=dikecualikan,
+            )
+        )
     hasil_sasaran = []
     for s in sasaran_list:
         baris = per_sasaran.get(s.pk, [])
@@ -271,6 +410,21 @@ def pengukuran_kinerja(
     rata_sasaran = [s.rata_rata for s in hasil_sasaran if s.rata_rata is not None]
     rata = rata_rata_capaian(rata_sasaran, batas)
     kat = skala.kategori(rata)
+    sasaran_dikecualikan = tuple(
+        SasaranDikecualikan(
+            s.id,
+            s.kode,
+            s.uraian,
+            PESAN_SASARAN_TANPA_CAPAIAN if s.indikator else PESAN_SASARAN_TANPA_INDIKATOR,
+        )
+        for s in hasil_sasaran
+        if s.rata_rata is None
+    )
+    rencana = None
+    if semua_tingkat:
+        rencana = evaluasi_renja(
+            pd=pd, tahun=tahun, triwulan=triwulan, hanya_resmi=hanya_resmi, muatan=muatan
+        )
     return Pengukuran(
         pd_id=pd.pk,
         tahun=tahun,
@@ -289,4 +443,7 @@ def pengukuran_kinerja(
         batas_rata_rata=batas,
         skala=skala,
         tujuan=tuple(tujuan),
+        kelompok_tujuan=tuple(kelompok_tujuan),
+        sasaran_dikecualikan=sasaran_dikecualikan,
+        rencana=rencana,
     )

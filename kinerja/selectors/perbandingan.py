@@ -30,6 +30,7 @@ from .muat import (
     pilih_target,
     target_akhir_renstra,
 )
+from .muatan import MuatanKinerja
 
 # --- Comparisons over the years -------------------------------------------------------------
 
@@ -94,6 +95,23 @@ def _selisih(a: Any, b: Any) -> Decimal | None:
     return None
 
 
+def _muat_indikator(
+    pd: PerangkatDaerah, renstra, daftar_tahun: tuple[int, ...], hanya_iku: bool
+) -> list:
+    qs = (
+        Indikator.objects.filter(perangkat_daerah=pd, sasaran__renstra=renstra)
+        .select_related("sasaran")
+        .order_by("sasaran__urutan", "sasaran_id", "-iku", "urutan", "id")
+    )
+    if hanya_iku:
+        qs = qs.filter(iku=True)
+    return muat_data_indikator(
+        qs,
+        tahun_target=[*daftar_tahun, renstra.tahun_akhir],
+        tahun_realisasi=daftar_tahun,
+    )
+
+
 def perbandingan_tahun(
     *,
     pd: PerangkatDaerah,
@@ -101,6 +119,7 @@ def perbandingan_tahun(
     jumlah_tahun: int = 3,
     hanya_iku: bool = False,
     hanya_resmi: bool = True,
+    muatan: MuatanKinerja | None = None,
 ) -> PerbandinganTahun:
     """Bab III comparisons per sasaran indicator: this year against `jumlah_tahun` previous
     years (realisasi and capaian each year), against the Renstra end target, and against the
@@ -111,25 +130,33 @@ def perbandingan_tahun(
 
     Queries (6): Renstra period; scale; indicators JOIN sasaran; targets; signed PK rows;
     realisations
-    (2 when no Renstra covers the year).
+    (2 when no Renstra covers the year); none with `muatan` (`muat_kinerja`).
     """
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    skala = muat_skala()
     daftar_tahun = tuple(range(tahun - jumlah_tahun, tahun + 1))
+    if muatan is not None:
+        renstra, skala = muatan.renstra, muatan.skala
+        akhir = (renstra.tahun_akhir,) if renstra else ()
+        muatan.periksa(
+            pd, tahun, tahun_target=(*daftar_tahun, *akhir), tahun_realisasi=daftar_tahun
+        )
+    else:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        skala = muat_skala()
     if renstra is None:
         return PerbandinganTahun(pd.pk, tahun, daftar_tahun, hanya_resmi, (), skala)
-    qs = (
-        Indikator.objects.filter(perangkat_daerah=pd, sasaran__renstra=renstra)
-        .select_related("sasaran")
-        .order_by("sasaran__urutan", "sasaran_id", "-iku", "urutan", "id")
-    )
-    if hanya_iku:
-        qs = qs.filter(iku=True)
-    data_list = muat_data_indikator(
-        qs,
-        tahun_target=[*daftar_tahun, renstra.tahun_akhir],
-        tahun_realisasi=daftar_tahun,
-    )
+    if muatan is not None:
+        data_list = sorted(
+            (d for d in muatan.indikator("sasaran") if d.indikator.iku or not hanya_iku),
+            key=lambda d: (
+                d.indikator.sasaran.urutan,
+                d.indikator.sasaran_id,
+                not d.indikator.iku,
+                d.indikator.urutan,
+                d.indikator.pk,
+            ),
+        )
+    else:
+        data_list = _muat_indikator(pd, renstra, daftar_tahun, hanya_iku)
     hasil = []
     for data in data_list:
         ind = data.indikator

@@ -26,18 +26,21 @@ from renstra.models import (
     CaraAgregasi,
     Indikator,
     JenisTarget,
-    Nomenklatur,
     PerangkatDaerah,
     PeriodeRenstra,
     Program,
 )
-from renstra.selectors import periksa_triwulan, renstra_aktif
+from renstra.selectors import nama_urusan_bidang, periksa_triwulan, renstra_aktif
 
 from .muat import (
     PESAN_ANALISIS,
+    PESAN_TIDAK_TERHITUNG,
+    SUMBER_KONDISI_AKHIR,
+    SUMBER_RENSTRA,
     URUTAN_TARGET_RENJA,
     URUTAN_VERSI_TARGET,
     DataIndikator,
+    IndikatorDikecualikan,
     InfoIndikator,
     Skala,
     _angka_atau_huruf,
@@ -48,7 +51,10 @@ from .muat import (
     muat_skala,
     nilai_realisasi,
     pilih_target,
+    status_ukur,
+    tahun_target,
 )
+from .muatan import MuatanKinerja
 
 # --- Formulir Evaluasi Hasil Renja (Permendagri 86/2017) -----------------------------------
 
@@ -56,6 +62,8 @@ JENIS_URUSAN = "urusan"
 JENIS_BIDANG = "bidang"
 JENIS_ANALISIS = "analisis"
 _KOSONG4: tuple[Any, Any, Any, Any] = (None, None, None, None)
+TINGKAT_OBJEK = ("program", "kegiatan", "sub_kegiatan")
+"""The plan levels of the form's rows (and of their indicators)."""
 
 
 @dataclass(frozen=True)
@@ -85,15 +93,23 @@ class BarisEvaluasiRenja:
     # K (kinerja)
     target_renstra_akhir: Any = None
     """Col 6: kumulatif → Σ yearly Renstra targets; else the last year's; else kondisi akhir."""
+    sumber_target_renstra_akhir: str | None = None
+    """"renstra_jumlah", "renstra" or "kondisi_akhir" (`_target_renstra_akhir`)."""
     realisasi_sd_tahun_lalu: Any = None
     """Col 7: the previous years of the period combined by the aggregation rule."""
     target_renja: Any = None
     """Col 8: the Renja target of the year (else PK perubahan, PK, Renstra)."""
     sumber_target_renja: str | None = None
+    tahun_target_renja: int | None = None
+    """The year of the col 8 target (the year evaluated, or None when there is none)."""
     realisasi_triwulan: tuple[Any, Any, Any, Any] = _KOSONG4
     """Cols 9–12: the values reported for TW I–IV (None after TW n)."""
     realisasi: Any = None
     """Col 13: s.d. TW n combined by the aggregation rule."""
+    sumber_realisasi: str | None = None
+    """"triwulan" (quarters combined) or "tahunan" (the yearly value at TW IV) for col 13."""
+    ada_draf: bool = False
+    """Values not yet approved exist for TW 0..n of the year (used only if not hanya_resmi)."""
     realisasi_renstra: Any = None
     """Col 14 = 7 + 13 by the aggregation rule (posisi_akhir: the latest)."""
     capaian_renstra: HasilCapaian | None = None
@@ -105,8 +121,10 @@ class BarisEvaluasiRenja:
     """The target the LKjIP measures against (PK perubahan, PK, Renja, Renstra: the order of
     the pengukuran), printed with the program's indicators in LKjIP Bab III."""
     sumber_target_ukur: str | None = None
+    tahun_target_ukur: int | None = None
     capaian_ukur: HasilCapaian | None = None
     """Col 13 against `target_ukur`: the capaian the LKjIP prints for this indicator."""
+    kategori_ukur: Kategori | None = None
     # Rp (anggaran)
     pagu_renstra: Decimal | None = None
     """Col 6 Rp: Σ pagu of the period's years that have one."""
@@ -120,6 +138,21 @@ class BarisEvaluasiRenja:
     """13 / 8 × 100 (Rp)."""
     analisis: tuple[tuple[str, str], ...] = ()
     """On "analisis" rows: (label, text) of the four text rows."""
+
+    @property
+    def status(self) -> str | None:
+        """Data status of the measurement against `target_ukur` (`muat.status_ukur`);
+        None on a row without indicator."""
+        if self.indikator is None:
+            return None
+        return status_ukur(self.target_ukur, self.realisasi, self.capaian_ukur)
+
+    @property
+    def status_renja(self) -> str | None:
+        """Data status of the capaian Renja (13 / 8)."""
+        if self.indikator is None:
+            return None
+        return status_ukur(self.target_renja, self.realisasi, self.capaian_renja)
 
 
 @dataclass(frozen=True)
@@ -144,6 +177,8 @@ class EvaluasiRenja:
     """Predikat kinerja: the category label of `rata_rata_capaian_kinerja`."""
     batas_rata_rata: Decimal | None
     skala: Skala
+    dikecualikan: tuple[IndikatorDikecualikan, ...] = ()
+    """Indicator rows left out of `rata_rata_capaian_kinerja` (no capaian Renja), with why."""
 
     def __iter__(self) -> Iterator[BarisEvaluasiRenja]:
         return iter(self.baris)
@@ -155,7 +190,13 @@ class EvaluasiRenja:
         return self.baris[indeks]
 
 
-def _target_renstra_akhir(data: DataIndikator, renstra: PeriodeRenstra) -> Any:
+SUMBER_RENSTRA_JUMLAH = "renstra_jumlah"
+"""Col 6 of a kumulatif indicator: the sum of the yearly Renstra targets."""
+
+
+def _target_renstra_akhir(data: DataIndikator, renstra: PeriodeRenstra) -> tuple[Any, str | None]:
+    """Col 6 K and where it comes from: "renstra_jumlah" (kumulatif: Σ yearly Renstra
+    targets), "renstra" (the last year's Renstra target), "kondisi_akhir", or (None, None)."""
     ind = data.indikator
     tahunan = [
         data.target.get((t, JenisTarget.RENSTRA))
@@ -168,10 +209,11 @@ def _target_renstra_akhir(data: DataIndikator, renstra: PeriodeRenstra) -> Any:
             if t is not None and isinstance(t.nilai_masukan(), Decimal)
         ]
         if angka:
-            return _jumlah(angka)
+            return _jumlah(angka), SUMBER_RENSTRA_JUMLAH
     elif tahunan[-1] is not None and not tahunan[-1].kosong:
-        return tahunan[-1].nilai_masukan()
-    return _angka_atau_huruf(ind.kondisi_akhir, ind.jenis_nilai)
+        return tahunan[-1].nilai_masukan(), SUMBER_RENSTRA
+    akhir = _angka_atau_huruf(ind.kondisi_akhir, ind.jenis_nilai)
+    return akhir, (SUMBER_KONDISI_AKHIR if akhir is not None else None)
 
 
 def _teks_analisis(
@@ -241,22 +283,38 @@ def _urusan_bidang(kode: str) -> tuple[str, str]:
 
 
 def evaluasi_renja(
-    *, pd: PerangkatDaerah, tahun: int, triwulan: int, hanya_resmi: bool = True
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    triwulan: int,
+    hanya_resmi: bool = True,
+    muatan: MuatanKinerja | None = None,
 ) -> EvaluasiRenja:
     """The Formulir Evaluasi Hasil Renja (Permendagri 86/2017) of TW `triwulan` of `tahun`.
 
     Rows: urusan and bidang (from the programs' Kepmendagri codes, named from the
     nomenclature), then program → kegiatan → sub-kegiatan (one row per indicator), each
     program followed by its "analisis" row. Footer: JUMLAH (Rp), the mean capaian of the
-    indicator rows (capaian Renja, 13 / 8) and its category ("predikat kinerja").
+    indicator rows (capaian Renja, 13 / 8) and its category ("predikat kinerja"), with the
+    rows left out of it (`dikecualikan`).
+
+    Columns 6, 7, 14 and 15 (K and Rp) are filled on program, kegiatan and sub-kegiatan rows
+    alike. The indicator rows are also THE measurement of the program, kegiatan and
+    sub-kegiatan indicators (`pengukuran_kinerja(semua_tingkat=True)`, the JSON and API):
+    `capaian_ukur` against the LKjIP's target and `capaian_renja` against the Renja target.
 
     Queries (14): Renstra; programs; program→sasaran; kegiatan; sub-kegiatan; pagu;
     realisasi anggaran; nomenclature; indicators; targets; signed PK rows; realisations; scale;
-    analisis program.
+    analisis program. With `muatan` (`muat_kinerja` of the same PD, year and `hanya_resmi`):
+    1, the analisis program.
     """
     periksa_triwulan(triwulan)
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    skala = muat_skala()
+    if muatan is not None:
+        muatan.periksa(pd, tahun, hanya_resmi=hanya_resmi)
+        renstra, skala = muatan.renstra, muatan.skala
+    else:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        skala = muat_skala()
     batas = batas_rata_rata(pd)
     if renstra is None:
         return EvaluasiRenja(
@@ -277,28 +335,30 @@ def evaluasi_renja(
         )
     tahun_periode = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
     tahun_lalu = [t for t in tahun_periode if t < tahun]
-    pohon = muat_pohon_anggaran(
-        renstra=renstra, tahun_list=tahun_periode, dengan_sasaran=True, hanya_resmi=hanya_resmi
-    )
-    nama_kode = dict(
-        Nomenklatur.objects.filter(
-            tingkat__in=[Nomenklatur.Tingkat.URUSAN, Nomenklatur.Tingkat.BIDANG]
-        ).values_list("kode", "nama")
-    )
-    qs = (
-        Indikator.objects.filter(perangkat_daerah=pd)
-        .filter(
-            Q(program__renstra=renstra)
-            | Q(kegiatan__program__renstra=renstra)
-            | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+    if muatan is not None:
+        muatan.periksa(pd, tahun, tahun_target=tahun_periode, tahun_realisasi=(*tahun_lalu, tahun))
+        pohon, nama_kode = muatan.pohon, muatan.nama_kode
+        data_rencana = muatan.indikator(*TINGKAT_OBJEK)
+    else:
+        pohon = muat_pohon_anggaran(
+            renstra=renstra, tahun_list=tahun_periode, dengan_sasaran=True, hanya_resmi=hanya_resmi
         )
-        .select_related("penanggung_jawab")
-        .order_by("urutan", "id")
-    )
+        nama_kode = nama_urusan_bidang()
+        qs = (
+            Indikator.objects.filter(perangkat_daerah=pd)
+            .filter(
+                Q(program__renstra=renstra)
+                | Q(kegiatan__program__renstra=renstra)
+                | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+            )
+            .select_related("penanggung_jawab")
+            .order_by("urutan", "id")
+        )
+        data_rencana = muat_data_indikator(
+            qs, tahun_target=tahun_periode, tahun_realisasi=[*tahun_lalu, tahun]
+        )
     per_objek: dict[tuple[str, int], list[DataIndikator]] = defaultdict(list)
-    for data in muat_data_indikator(
-        qs, tahun_target=tahun_periode, tahun_realisasi=[*tahun_lalu, tahun]
-    ):
+    for data in data_rencana:
         ind = data.indikator
         per_objek[(ind.tingkat, ind.program_id or ind.kegiatan_id or ind.sub_kegiatan_id)].append(
             data
@@ -320,6 +380,7 @@ def evaluasi_renja(
     }
     capaian_renja: list[Decimal | None] = []
     capaian_renstra: list[Decimal | None] = []
+    dikecualikan: list[IndikatorDikecualikan] = []
     baris: list[BarisEvaluasiRenja] = []
 
     def tambah_objek(tingkat: str, objek, nomor: int, sasaran: str) -> list[DataIndikator]:
@@ -344,40 +405,54 @@ def evaluasi_renja(
             ]
             real = nilai_realisasi(data, tahun, triwulan, hanya_resmi=hanya_resmi)
             sd_ini = gabung([*nilai_lalu, real.nilai], ind.cara_agregasi)
-            target_akhir = _target_renstra_akhir(data, renstra)
+            target_akhir, sumber_akhir = _target_renstra_akhir(data, renstra)
             target, sumber = pilih_target(data, tahun, URUTAN_TARGET_RENJA)
             target_nilai = target.nilai_masukan() if target else None
             cap_renja = capaian_indikator(ind, target_nilai, real.nilai)
             ukur, sumber_ukur = pilih_target(data, tahun, URUTAN_VERSI_TARGET)
             ukur_nilai = ukur.nilai_masukan() if ukur else None
             cap_renstra = capaian_indikator(ind, target_akhir, sd_ini)
+            cap_ukur = capaian_indikator(ind, ukur_nilai, real.nilai)
+            info = InfoIndikator.dari(ind)
             capaian_renja.append(cap_renja.nilai)
             capaian_renstra.append(cap_renstra.nilai)
+            if cap_renja.nilai is None:
+                dikecualikan.append(
+                    IndikatorDikecualikan(
+                        info.id, info.kode, info.uraian, cap_renja.pesan or PESAN_TIDAK_TERHITUNG
+                    )
+                )
             baris.append(
                 BarisEvaluasiRenja(
                     **umum,
                     baris_pertama=i == 0,
-                    indikator=InfoIndikator.dari(ind),
+                    indikator=info,
                     unit_penanggung_jawab=ind.penanggung_jawab.nama
                     if ind.penanggung_jawab_id
                     else unit,
                     target_renstra_akhir=target_akhir,
+                    sumber_target_renstra_akhir=sumber_akhir,
                     realisasi_sd_tahun_lalu=gabung(nilai_lalu, ind.cara_agregasi)
                     if nilai_lalu
                     else None,
                     target_renja=target_nilai,
                     sumber_target_renja=sumber,
+                    tahun_target_renja=tahun_target(target),
                     realisasi_triwulan=tuple(
                         v if n < triwulan else None for n, v in enumerate(real.triwulan)
                     ),
                     realisasi=real.nilai,
+                    sumber_realisasi=real.sumber,
+                    ada_draf=real.ada_draf,
                     realisasi_renstra=sd_ini,
                     capaian_renstra=cap_renstra,
                     capaian_renja=cap_renja,
                     kategori_renja=skala.kategori(cap_renja.nilai),
                     target_ukur=ukur_nilai,
                     sumber_target_ukur=sumber_ukur,
-                    capaian_ukur=capaian_indikator(ind, ukur_nilai, real.nilai),
+                    tahun_target_ukur=tahun_target(ukur),
+                    capaian_ukur=cap_ukur,
+                    kategori_ukur=skala.kategori(cap_ukur.nilai),
                     **(rp if i == 0 else {}),
                 )
             )
@@ -451,4 +526,5 @@ def evaluasi_renja(
         predikat=kat.label if kat else None,
         batas_rata_rata=batas,
         skala=skala,
+        dikecualikan=tuple(dikecualikan),
     )

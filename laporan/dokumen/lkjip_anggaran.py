@@ -17,7 +17,7 @@ from common.hitung import kurang
 
 from ..selectors import AnalisisSasaran, DataLKjIP
 from ..tabel import ANGKA, BULAT, NILAI, PERSEN, Baris, Kepala, Sel, Tabel
-from .sel import LABEL_TINGKAT, _t, baris_jumlah, sel_anggaran
+from .sel import LABEL_TINGKAT, _t, baris_jumlah, nama_berkode, sel_anggaran
 
 # --- Bab II ---------------------------------------------------------------------------------
 
@@ -30,7 +30,7 @@ def tabel_program_anggaran(data: DataLKjIP, kunci: str = "program-anggaran") -> 
             Baris(
                 (
                     _t(huruf, kelas="tengah"),
-                    _t(f"{p.kode} {p.nama}"),
+                    _t(nama_berkode(p.kode, p.nama)),
                     Sel(p.pagu, BULAT, kunci="pagu"),
                 ),
                 jenis="program",
@@ -43,7 +43,7 @@ def tabel_program_anggaran(data: DataLKjIP, kunci: str = "program-anggaran") -> 
                 Baris(
                     (
                         _t(str(j), kelas="tengah"),
-                        _t(f"{k.kode} {k.nama}", kelas="nama"),
+                        _t(nama_berkode(k.kode, k.nama), kelas="nama"),
                         Sel(k.pagu, BULAT, kunci="pagu"),
                     ),
                     jenis="kegiatan",
@@ -84,7 +84,7 @@ def tabel_efisiensi_baris(rows, kunci: str, judul: str, *, ringkas: bool = False
     for e in rows:
         jenis = e.tingkat
         sel = [
-            _t(f"{e.kode} {e.nama}", kelas="nama"),
+            _t(nama_berkode(e.kode, e.nama), kelas="nama"),
             Sel(e.capaian_kinerja, PERSEN, kunci="kinerja"),
         ]
         if not ringkas:
@@ -140,7 +140,7 @@ def tabel_program_pendukung(a: AnalisisSasaran) -> Tabel:
             b = ind[i] if ind else None
             sel = []
             if i == 0:
-                sel.append(_t(f"{p.kode} {p.nama}", rowspan=jumlah))
+                sel.append(_t(nama_berkode(p.kode, p.nama), rowspan=jumlah))
             sel += [
                 _t(b.indikator.uraian if b else ""),
                 # Measured as Bab III measures (the PK target first), not the Renja form's
@@ -167,7 +167,7 @@ def tabel_program_pendukung(a: AnalisisSasaran) -> Tabel:
             baris.append(
                 Baris(
                     (
-                        _t(f"{k.kode} {k.nama}", kelas="nama"),
+                        _t(nama_berkode(k.kode, k.nama), kelas="nama"),
                         _t(k.indikator.uraian if k.indikator else ""),
                         Sel(k.target_ukur, NILAI, kunci="target"),
                         Sel(k.realisasi, NILAI, kunci="realisasi"),
@@ -230,7 +230,7 @@ def tabel_realisasi_anggaran(data: DataLKjIP, kunci: str = "realisasi-anggaran")
             baris.append(
                 Baris(
                     (
-                        _t(f"{b.kode} {b.nama}", kelas="nama"),
+                        _t(nama_berkode(b.kode, b.nama), kelas="nama"),
                         *sel_anggaran(b),
                         Sel(b.sisa, BULAT, kunci="sisa"),
                     ),
@@ -279,7 +279,7 @@ def tabel_anggaran_triwulan(data: DataLKjIP, kunci: str = "anggaran-triwulan") -
     for p in a.program:
         baris.append(
             Baris(
-                (_t(f"{p.kode} {p.nama}"), *_sel_triwulan(p)),
+                (_t(nama_berkode(p.kode, p.nama)), *_sel_triwulan(p)),
                 jenis="program",
                 kunci=p.kode,
                 label=f"Program {p.kode}",

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from common.formatting import format_persen, format_triwulan
-from kinerja.selectors import Pengukuran, Skala
+from kinerja.selectors import Pengukuran, Skala, catatan_capaian
 from renstra.models import TabelSumberDaya
 
 from ..selectors import AnalisisSasaran, DataLKjIP, MatriksRenstra, PKPerangkatDaerah
 from ..tabel import ANGKA, BULAT, NILAI, PERSEN, TEKS, Baris, Kepala, Sel, Tabel, format_nilai
 from .sel import (
+    CATATAN_DIKECUALIKAN,
     CATATAN_MESIN,
     TEKS_JUMLAH,
     TEKS_RATA_RATA,
@@ -31,7 +33,9 @@ from .sel import (
     _sumber,
     _t,
     baris_rata_rata,
+    nama_berkode,
     sel_kinerja,
+    teks_data,
 )
 
 # --- Scale ----------------------------------------------------------------------------------
@@ -102,7 +106,11 @@ def tabel_sumber_daya(tabel: TabelSumberDaya, kunci: str) -> Tabel:
     for sel in tabel.baris:
         teks = ["" if s is None else str(s) for s in sel]
         baris.append(
-            Baris(tuple(_t(s) for s in teks), jenis="jumlah" if _baris_jumlah(teks) else "")
+            # The first column numbers the rows ("1.1"); the others may hold plain decimals.
+            Baris(
+                tuple(_t(s if i == 0 else teks_data(s)) for i, s in enumerate(teks)),
+                jenis="jumlah" if _baris_jumlah(teks) else "",
+            )
         )
     lebar = [len(k) for k in kolom]
     for sel in tabel.baris:
@@ -129,9 +137,9 @@ def _baris_renstra(awal: tuple[str, ...], ind, tahun: Sequence[int], label: str)
         (
             *(_t(x) for x in awal),
             _t(ind.satuan),
-            _t(ind.kondisi_awal),
+            _t(teks_data(ind.kondisi_awal)),
             *(Sel(v, NILAI, kunci=str(th)) for th, v in zip(tahun, ind.target, strict=True)),
-            _t(ind.kondisi_akhir),
+            _t(teks_data(ind.kondisi_akhir)),
         ),
         kunci=ind.kode,
         label=label,
@@ -177,7 +185,7 @@ def tabel_renstra(m: MatriksRenstra, kunci: str = "renstra") -> Tabel:
 def tabel_hubungan_program(m: MatriksRenstra, kunci: str = "sasaran-program") -> Tabel:
     baris = []
     for s in m.sasaran:
-        program = "\n".join(f"{k} {n}".strip() for k, n in s.program) or "—"
+        program = "\n".join(nama_berkode(k, n) for k, n in s.program) or "—"
         baris.append(
             Baris(
                 (_t(s.kode, kelas="tengah"), _t(s.uraian), _t(program)),
@@ -212,9 +220,9 @@ def tabel_iku(m: MatriksRenstra, kunci: str = "iku", lengkap: bool = False) -> T
                 _t(formula),
                 _t(ind.sumber_data),
                 _t(ind.penanggung_jawab),
-                _t(ind.kondisi_awal),
+                _t(teks_data(ind.kondisi_awal)),
                 Sel(ind.target_tahun, NILAI, kunci="target"),
-                _t(ind.kondisi_akhir),
+                _t(teks_data(ind.kondisi_akhir)),
             ]
         else:
             sel += [_t(formula), _t(ind.sumber_data), _t(ind.penanggung_jawab)]
@@ -367,23 +375,7 @@ def tabel_pengukuran(
         if not s.indikator:
             baris.append(Baris((_t(s.kode), _t(s.uraian), _t("Belum ada indikator", colspan=6))))
     tw = pengukuran.triwulan
-    catatan = [
-        "Capaian = realisasi / target × 100 (indikator negatif: (2 × target − realisasi) / "
-        "target × 100); tidak dibatasi 100%.",
-    ]
-    if pengukuran.batas_rata_rata:
-        catatan.append(
-            f"Untuk rata-rata, capaian tiap indikator dibatasi "
-            f"{pengukuran.batas_rata_rata.normalize():f}%."
-        )
-    else:
-        catatan.append("Rata-rata dihitung tanpa batas atas capaian.")
-    dikecualikan = [d for s in pengukuran.sasaran for d in s.dikecualikan]
-    for d in dikecualikan:
-        catatan.append(f"Tidak dihitung dalam rata-rata: {d.kode} — {d.alasan}")
-    catatan += catatan_pengukuran([b for _s, b in pengukuran.baris()])
-    if any(b.ada_draf for _s, b in pengukuran.baris()) and pengukuran.hanya_resmi:
-        catatan.append("* Ada nilai yang belum disetujui; yang dicetak hanya nilai yang disetujui.")
+    catatan = catatan_tabel_pengukuran(pengukuran)
     baris.append(
         baris_rata_rata(
             "Rata-rata capaian kinerja (rata-rata capaian sasaran)",
@@ -422,16 +414,53 @@ CATATAN_RENCANA_AKSI = (
 )
 """Progress against the cumulative quarterly target (DOMAIN.md §5.3), before TW IV."""
 
+CATATAN_TIDAK_DIHITUNG = "{kode}: capaian tidak dihitung — {alasan}"
+"""A row printed "—" in a table without an average, with the engine's reason."""
 
-def catatan_pengukuran(baris: Sequence) -> list[str]:
-    """The engine's notes of measured rows (how a letter target was read, a floor applied…)
-    and, for a quarter before TW IV, the capaian against the rencana-aksi target (§5, §5.3).
+CATATAN_RUMUS = (
+    "Capaian = realisasi / target × 100 (indikator negatif: (2 × target − realisasi) / "
+    "target × 100); tidak dibatasi 100%."
+)
+CATATAN_BATAS = "Untuk rata-rata, capaian tiap indikator dibatasi {batas}%."
+CATATAN_TANPA_BATAS = "Rata-rata dihitung tanpa batas atas capaian."
+CATATAN_DRAF = "* Ada nilai yang belum disetujui; yang dicetak hanya nilai yang disetujui."
+
+
+def catatan_tabel_pengukuran(pengukuran: Pengukuran, *, rencana_aksi: bool = True) -> list[str]:
+    """The footnotes of a pengukuran table (LKjIP Bab III, quarterly report): the formula,
+    the cap used for the averages (DOMAIN.md §5.1), the indicators left out of an average with
+    the reason (§5.2), the engine's notes per indicator and, with `rencana_aksi`, the capaian
+    against the quarterly rencana-aksi target (when the table has no column for it)."""
+    catatan = [CATATAN_RUMUS]
+    if pengukuran.batas_rata_rata:
+        catatan.append(CATATAN_BATAS.format(batas=f"{pengukuran.batas_rata_rata.normalize():f}"))
+    else:
+        catatan.append(CATATAN_TANPA_BATAS)
+    for s in pengukuran.sasaran:
+        for d in s.dikecualikan:
+            catatan.append(CATATAN_DIKECUALIKAN.format(kode=d.kode, alasan=d.alasan))
+    baris = [b for _s, b in pengukuran.baris()]
+    catatan += catatan_pengukuran(
+        baris, batas=pengukuran.batas_rata_rata, rencana_aksi=rencana_aksi
+    )
+    if pengukuran.hanya_resmi and any(b.ada_draf for b in baris):
+        catatan.append(CATATAN_DRAF)
+    return catatan
+
+
+def catatan_pengukuran(
+    baris: Sequence, *, batas: Decimal | None = None, rencana_aksi: bool = True
+) -> list[str]:
+    """The engine's notes of measured rows (how a letter target was read, a floor applied…,
+    and with `batas` the PD's cap lowering a capaian in the average: `catatan_capaian`, the
+    notes the API and the CLI print) and, for a quarter before TW IV, the capaian against the
+    rencana-aksi target (§5, §5.3).
     """
     hasil = []
     for b in baris:
-        for c in b.capaian.catatan:
+        for c in catatan_capaian(b.capaian, batas):
             hasil.append(CATATAN_MESIN.format(kode=b.indikator.kode, catatan=c.rstrip(".")))
-        if b.triwulan < 4 and b.capaian_triwulan is not None:
+        if rencana_aksi and b.triwulan < 4 and b.capaian_triwulan is not None:
             hasil.append(
                 CATATAN_RENCANA_AKSI.format(
                     kode=b.indikator.kode,
@@ -464,6 +493,11 @@ def tabel_capaian_tujuan(pengukuran: Pengukuran, kunci: str = "capaian-tujuan") 
     ]
     catatan = [
         "Indikator tujuan diukur dengan aturan yang sama; tidak masuk rata-rata capaian sasaran.",
+        *(
+            CATATAN_TIDAK_DIHITUNG.format(kode=b.indikator.kode, alasan=b.capaian.pesan)
+            for b in pengukuran.tujuan
+            if b.capaian.nilai is None and b.capaian.pesan
+        ),
         *catatan_pengukuran(pengukuran.tujuan),
     ]
     return Tabel(
@@ -522,7 +556,9 @@ def tabel_sasaran_rata_rata(pengukuran: Pengukuran, kunci: str = "capaian-sasara
 # --- Bab III: the analyses of one sasaran ---------------------------------------------------
 
 
-def tabel_target_realisasi(a: AnalisisSasaran) -> Tabel:
+def tabel_target_realisasi(a: AnalisisSasaran, batas: Decimal | None = None) -> Tabel:
+    """The first analysis of a sasaran: its indicators' target, realisasi, capaian and
+    category, the sasaran's mean, and the notes of those rows (`batas`: the PD's cap)."""
     s = a.sasaran
     baris = [
         Baris(
@@ -541,8 +577,12 @@ def tabel_target_realisasi(a: AnalisisSasaran) -> Tabel:
             TEKS_RATA_RATA, 4, s.rata_rata, s.kategori, label=f"Rata-rata sasaran {s.kode}"
         )
     )
+    # The notes of this sasaran's rows, under the table that prints them (DOMAIN.md §5.1–5.2).
+    catatan = [CATATAN_DIKECUALIKAN.format(kode=d.kode, alasan=d.alasan) for d in s.dikecualikan]
+    catatan += catatan_pengukuran(s.indikator, batas=batas)
     return Tabel(
         kunci=f"sasaran-{s.kode}-target",
+        catatan=tuple(catatan),
         judul=f"Target dan realisasi sasaran {a.nomor}",
         kepala=(
             (

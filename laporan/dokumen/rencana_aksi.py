@@ -11,7 +11,7 @@ from common.formatting import romawi
 
 from ..selectors import DataRencanaAksi
 from ..tabel import CENTANG, NILAI, TEKS, Baris, Kepala, Sel, Tabel
-from .sel import LABEL_TINGKAT, _t
+from .sel import LABEL_TINGKAT, _t, nama_berkode
 
 # --- Rencana Aksi (§7.4) --------------------------------------------------------------------
 
@@ -24,7 +24,7 @@ def tabel_rencana_aksi(ra: DataRencanaAksi, kunci: str = "rencana-aksi") -> Tabe
             sel.append(_t(r.nomor, rowspan=r.jumlah_baris, kelas="tengah"))
             sel.append(
                 _t(
-                    f"{r.kode} {r.uraian}".strip() if r.tingkat != "sasaran" else r.uraian,
+                    nama_berkode(r.kode, r.uraian) if r.tingkat != "sasaran" else r.uraian,
                     rowspan=r.jumlah_baris,
                     kelas="nama",
                 )

@@ -8,13 +8,14 @@ arithmetic happens here beyond choosing which computed value goes in which cell.
 
 from __future__ import annotations
 
-from common.formatting import romawi
+from common.formatting import TANDA_KOSONG, romawi
 from kinerja.selectors import EvaluasiRenja
 from kinerja.selectors.muat import PESAN_TIDAK_TERHITUNG
 
 from ..tabel import PERSEN, Baris, Kepala, Sel, Tabel
 from .sel import (
     CATATAN_DIKECUALIKAN,
+    CATATAN_KODE_LOKAL,
     CATATAN_MESIN,
     LABEL_TINGKAT,
     _k,
@@ -22,6 +23,7 @@ from .sel import (
     _rp,
     _t,
     baris_jumlah,
+    kode_cetak,
 )
 
 # --- Formulir Evaluasi Hasil Renja (§7.5) ---------------------------------------------------
@@ -29,21 +31,29 @@ from .sel import (
 KOLOM_RENJA = ("6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16")
 
 
-# Leaf column widths of the form on A4 landscape: No, Sasaran, Kode, Nama, Indikator, then
-# K/Rp pairs for cols 6–13 and 14 (Rp amounts), 15 and Renja (percentages), Unit.
+# Leaf column widths of the form on A3 landscape (static/css/cetak.css, page "renja"): No,
+# Sasaran, Kode, Nama, Indikator, then K/Rp pairs for cols 6–13 and 14 (Rp amounts up to
+# "999.999.999.999" fit at 6.5pt), 15 and Renja (percentages), Unit. Each header word fits its
+# column (tests/laporan/test_tata_letak.py lays the form out and checks every cell).
 LEBAR_RENJA = (
     "1.3%",
-    "4%",
-    "4.6%",
-    "6%",
-    "6.8%",
-    *("2%", "4.8%") * 9,
+    "4.2%",
+    "5%",
+    "6.4%",
+    "6.5%",
+    *("1.8%", "5%") * 9,
     "2.8%",
     "2.8%",
     "2.8%",
     "2.8%",
-    "4.9%",
+    "4.2%",
 )
+
+
+def _sebutan(b) -> str:
+    """How a note names an indicator row: the row's Kepmendagri code (if any) and the
+    indicator's name; an indicator code (S1.I1, P1.K1.S1.I1) is the app's own and not printed."""
+    return " ".join(x for x in (kode_cetak(b.kode), f"“{b.indikator.uraian}”") if x)
 
 
 def tabel_evaluasi_renja(ev: EvaluasiRenja, kunci: str = "evaluasi-renja") -> Tabel:
@@ -137,7 +147,7 @@ def tabel_evaluasi_renja(ev: EvaluasiRenja, kunci: str = "evaluasi-renja") -> Ta
                     kelas="tengah",
                 ),
                 _t(b.sasaran if b.jenis == "program" else "", rowspan=n),
-                _t(b.kode, rowspan=n, kelas="kode"),
+                _t(kode_cetak(b.kode) or TANDA_KOSONG, rowspan=n, kelas="kode"),
                 _t(b.nama, rowspan=n, kelas="nama"),
             ]
         nama_ind = (
@@ -263,6 +273,8 @@ def tabel_evaluasi_renja(ev: EvaluasiRenja, kunci: str = "evaluasi-renja") -> Ta
         f"Rata-rata capaian kinerja Renja dihitung dari {ev.jumlah_indikator_dipakai} indikator "
         "yang dapat dihitung.",
     ]
+    if any(b.kode and not kode_cetak(b.kode) for b in ev.baris if b.jenis != "analisis"):
+        catatan.append(CATATAN_KODE_LOKAL)
     if ev.batas_rata_rata:
         catatan.append(
             f"Capaian tiap indikator dibatasi {ev.batas_rata_rata.normalize():f}% untuk rata-rata."
@@ -275,11 +287,11 @@ def tabel_evaluasi_renja(ev: EvaluasiRenja, kunci: str = "evaluasi-renja") -> Ta
         if b.indikator is None or b.capaian_renja is None:
             continue
         for c in b.capaian_renja.catatan:
-            catatan.append(CATATAN_MESIN.format(kode=b.indikator.kode, catatan=c.rstrip(".")))
+            catatan.append(CATATAN_MESIN.format(kode=_sebutan(b), catatan=c.rstrip(".")))
         if b.capaian_renja.nilai is None:
             catatan.append(
                 CATATAN_DIKECUALIKAN.format(
-                    kode=b.indikator.kode,
+                    kode=_sebutan(b),
                     alasan=b.capaian_renja.pesan or PESAN_TIDAK_TERHITUNG,
                 )
             )

@@ -8,11 +8,13 @@ goes in which cell.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
-from common.formatting import format_angka
+from common.formatting import format_angka, format_masukan, parse_angka_teks
 from kinerja.selectors import LABEL_SUMBER_TARGET
+from renstra.kode import adalah_kode_kepmendagri
 
 from ..tabel import BULAT, NILAI, PERSEN, TEKS, Baris, Sel
 
@@ -31,6 +33,51 @@ TEKS_JUMLAH = "JUMLAH"
 CATATAN_MESIN = "{kode}: {catatan}."
 """A note of the capaian engine for one indicator ("S1.I1: target BB dibaca 70.")."""
 CATATAN_DIKECUALIKAN = "Tidak dihitung dalam rata-rata: {kode} — {alasan}"
+
+
+# Local codes (P1, P1.K1, 8.01.01.2.01.L1: codes the app or a report invents where the
+# Kepmendagri nomenclature has none) are NOT printed: a printed code reads as a Kepmendagri
+# code. Where a row has no Kepmendagri code the Kode column shows the gap ("—") and a note
+# under the table says why; in a "kode nama" cell only the name is printed (issue 14 point 13).
+CATATAN_KODE_LOKAL = (
+    "Kode “—”: baris tanpa kode Kepmendagri; kode lokal yang dipakai aplikasi atau laporan "
+    "sumber tidak dicetak sebagai kode nomenklatur."
+)
+
+
+def adalah_kode_resmi(kode: str | None) -> bool:
+    """True for a Kepmendagri code: a program, kegiatan or sub-kegiatan code
+    (renstra.kode.adalah_kode_kepmendagri) or a numeric urusan ("8") / bidang ("8.01") code."""
+    if adalah_kode_kepmendagri(kode):
+        return True
+    bagian = (kode or "").strip().split(".")
+    return 1 <= len(bagian) <= 2 and all(b.isdigit() for b in bagian)
+
+
+def kode_cetak(kode: str | None) -> str:
+    """The code as printed in a Kode column: a Kepmendagri code, else "" (shown as the gap)."""
+    return kode.strip() if adalah_kode_resmi(kode) else ""
+
+
+def nama_berkode(kode: str | None, nama: str) -> str:
+    """ "kode nama" for a Kepmendagri code, the name alone for a local code."""
+    kode = kode_cetak(kode)
+    return f"{kode} {nama}".strip() if kode else nama
+
+
+_POLA_ANGKA_TITIK = re.compile(r"(-?\d+\.\d+)(\s*%)?")
+
+
+def teks_data(teks: str | None) -> str | None:
+    """Text a PD entered, printed as entered, except a bare number written with a decimal point
+    (the dataset's plain notation, "10.53"): printed in Indonesian notation ("10,53"). A dot
+    followed by three digits is an Indonesian thousands separator and stays ("1.500")."""
+    if not teks:
+        return teks
+    cocok = _POLA_ANGKA_TITIK.fullmatch(teks.strip())
+    if cocok is None:
+        return teks
+    return format_masukan(parse_angka_teks(cocok[1])) + (cocok[2] or "")
 
 
 def _t(teks: Any, **kw) -> Sel:

@@ -20,6 +20,7 @@ from common.formatting import (
 from common.hitung import jumlah
 from common.hitung import persen as _persen
 from kinerja.selectors import (
+    JUMLAH_TAHUN_PERBANDINGAN,
     LABEL_SUMBER_TARGET,
     BarisPerbandingan,
     BarisSasaran,
@@ -29,6 +30,7 @@ from kinerja.selectors import (
     PerbandinganTahun,
     efisiensi,
     evaluasi_renja,
+    muat_kinerja,
     pengukuran_kinerja,
     perbandingan_tahun,
     renstra_aktif,
@@ -48,6 +50,7 @@ from .rencana import (
     PKPerangkatDaerah,
     identitas,
     matriks_renstra,
+    muat_rencana,
     perjanjian_kinerja_pd,
     rencana_aksi,
 )
@@ -238,14 +241,25 @@ def data_lkjip(
     tanggal: datetime.date | None = None,
     nip: str | None = None,
 ) -> DataLKjIP:
-    """Every number of the LKjIP of `pd` for `tahun` (measured at TW IV, approved values)."""
-    pengukuran = pengukuran_kinerja(pd=pd, tahun=tahun, triwulan=4)
-    perbandingan = perbandingan_tahun(pd=pd, tahun=tahun, jumlah_tahun=3)
-    matriks = matriks_renstra(pd=pd, tahun=tahun)
-    anggaran = rekap_anggaran(pd=pd, tahun=tahun, triwulan=4)
+    """Every number of the LKjIP of `pd` for `tahun` (measured at TW IV, approved values).
+
+    The data is loaded once (`kinerja.selectors.muat_kinerja`: Renstra, scale, sasaran, the
+    budget tree, every indicator with its targets and realisations) and given to every
+    selector (`muatan=`, `pohon=`, `kinerja=`), which then compute without loading again;
+    the same selectors called alone load by themselves (counts pinned in
+    tests/kinerja/test_selectors.py). The total is pinned in tests/laporan/test_muat_lkjip.py.
+    """
+    muatan = muat_kinerja(pd=pd, tahun=tahun, jumlah_tahun=JUMLAH_TAHUN_PERBANDINGAN)
+    pengukuran = pengukuran_kinerja(pd=pd, tahun=tahun, triwulan=4, muatan=muatan)
+    perbandingan = perbandingan_tahun(
+        pd=pd, tahun=tahun, jumlah_tahun=JUMLAH_TAHUN_PERBANDINGAN, muatan=muatan
+    )
+    rencana = muat_rencana(pd=pd, tahun=tahun, kinerja=muatan)
+    matriks = matriks_renstra(pd=pd, tahun=tahun, muatan=rencana)
+    anggaran = rekap_anggaran(pd=pd, tahun=tahun, triwulan=4, pohon=muatan.pohon)
     belanja = rekap_belanja(pd=pd, tahun=tahun)
-    efis = efisiensi(pd=pd, tahun=tahun)
-    evaluasi = evaluasi_renja(pd=pd, tahun=tahun, triwulan=4)
+    efis = efisiensi(pd=pd, tahun=tahun, muatan=muatan)
+    evaluasi = evaluasi_renja(pd=pd, tahun=tahun, triwulan=4, muatan=muatan)
     jumlah_kategori: dict[str, int] = defaultdict(int)
     for _s, b in pengukuran.baris():
         if b.kategori is not None:
@@ -270,7 +284,7 @@ def data_lkjip(
         ),
         efisiensi=efis,
         evaluasi_renja=evaluasi,
-        rencana_aksi=rencana_aksi(pd=pd, tahun=tahun),
+        rencana_aksi=rencana_aksi(pd=pd, tahun=tahun, muatan=rencana),
         serapan=serapan_triwulan(anggaran),
         validasi=tuple(validasi_pd(pd=pd, tahun=tahun)),
         kategori_jumlah=kategori_jumlah,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -20,6 +20,8 @@ from kinerja.models import PerjanjianKinerja, PKAnggaran, PKIndikator, VersiPK
 from kinerja.models import RencanaAksi as RencanaAksiModel
 from kinerja.pk import pk_berlaku
 from kinerja.selectors import (
+    DataIndikator,
+    MuatanKinerja,
     muat_data_indikator,
     pilih_target,
     renstra_aktif,
@@ -162,36 +164,224 @@ class MatriksRenstra:
         return [(s, i) for s in self.sasaran for i in s.indikator if i.iku]
 
 
-def matriks_renstra(*, pd: PerangkatDaerah, tahun: int) -> MatriksRenstra:
-    """Tujuan → indicators, sasaran → indicators with the Renstra targets per year.
+@dataclass(frozen=True)
+class MuatanRencana:
+    """The plan of a PD for one year, loaded once and shared by `matriks_renstra` and
+    `rencana_aksi` (the LKjIP prints both: one load per request, issue 14 point 9).
 
-    Queries (8): Renstra; tujuan (with their RPJMD misi); sasaran; program→sasaran links;
-    indicators (with penanggung jawab); targets; signed PK rows; the RPJMD — 1 when no
-    Renstra covers `tahun`.
+    What is loaded depends on the flags: `matriks` (tujuan with their misi, the RPJMD, the
+    Renstra targets of every year of the period) and `rencana_aksi` (programs, kegiatan and
+    sub-kegiatan with their indicators, quarterly targets and rencana aksi rows).
     """
+
+    pd_id: int
+    renstra: PeriodeRenstra | None
+    tahun: int
+    matriks: bool
+    rencana_aksi: bool
+    tujuan: tuple[Tujuan, ...] = ()
+    rpjmd: Rpjmd | None = None
+    sasaran: tuple[Sasaran, ...] = ()
+    tautan: tuple[tuple[int, Program], ...] = ()
+    """(sasaran id, program) of every program→sasaran link, by program urutan."""
+    program: tuple[Program, ...] = ()
+    kegiatan: tuple[Kegiatan, ...] = ()
+    sub_kegiatan: tuple[SubKegiatan, ...] = ()
+    data: tuple[DataIndikator, ...] = ()
+    """Indicators (IKU first, then urutan) with their targets, signed PK rows and, with
+    `rencana_aksi`, quarterly targets."""
+    rencana_aksi_baris: dict[int, RencanaAksiModel] = field(default_factory=dict)
+
+    @property
+    def periode(self) -> tuple[int, ...]:
+        r = self.renstra
+        return tuple(range(r.tahun_awal, r.tahun_akhir + 1)) if r else ()
+
+
+def muat_rencana(
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    matriks: bool = True,
+    rencana_aksi: bool = True,
+    kinerja: MuatanKinerja | None = None,
+) -> MuatanRencana:
+    """Load the plan once (fixed queries whatever its size): Renstra; sasaran;
+    program→sasaran links (with the program); indicators; targets; signed PK rows; with
+    `matriks`: tujuan (with misi) and the RPJMD; with `rencana_aksi`: programs, kegiatan,
+    sub-kegiatan, quarterly targets and rencana aksi rows. Both flags: 13 queries.
+
+    With `kinerja` (`kinerja.selectors.muat_kinerja` of the same PD and year, as the LKjIP
+    loads it) the Renstra, sasaran, program tree and indicators come from it: 3 queries
+    (tujuan, RPJMD, rencana aksi rows) with both flags."""
+    if kinerja is not None:
+        return _rencana_dari_kinerja(kinerja, pd, tahun, matriks=matriks, rencana_aksi=rencana_aksi)
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     if renstra is None:
-        return MatriksRenstra(None, (), ())
-    periode = tuple(range(renstra.tahun_awal, renstra.tahun_akhir + 1))
+        return MuatanRencana(pd.pk, None, tahun, matriks, rencana_aksi)
+    tujuan: list[Tujuan] = []
+    rpjmd = None
+    if matriks:
+        tujuan, rpjmd = _tujuan_rpjmd(renstra)
+    sasaran = list(Sasaran.objects.filter(renstra=renstra).order_by("urutan", "id"))
+    tautan = [
+        (t.sasaran_id, t.program)
+        for t in Program.sasaran.through.objects.filter(program__renstra=renstra)
+        .select_related("program")
+        .order_by("program__urutan", "program_id")
+    ]
+    program: list[Program] = []
+    kegiatan: list[Kegiatan] = []
+    sub: list[SubKegiatan] = []
+    tingkat = Q()
+    if matriks:
+        tingkat |= Q(tujuan__renstra=renstra)
+    tingkat |= Q(sasaran__renstra=renstra)
+    if rencana_aksi:
+        program = list(Program.objects.filter(renstra=renstra).order_by("urutan", "id"))
+        kegiatan = list(Kegiatan.objects.filter(program__renstra=renstra).order_by("urutan", "id"))
+        sub = list(
+            SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).order_by("urutan", "id")
+        )
+        tingkat |= (
+            Q(program__renstra=renstra)
+            | Q(kegiatan__program__renstra=renstra)
+            | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+        )
+    qs = Indikator.objects.filter(perangkat_daerah=pd).filter(tingkat)
+    if matriks:
+        qs = qs.select_related("penanggung_jawab")
+    qs = qs.order_by("-iku", "urutan", "id")
+    periode = range(renstra.tahun_awal, renstra.tahun_akhir + 1)
+    data = muat_data_indikator(
+        qs,
+        tahun_target=[*periode, tahun] if matriks else [tahun],
+        tahun_realisasi=[],
+        target_triwulan=rencana_aksi,
+    )
+    ra: dict[int, RencanaAksiModel] = {}
+    if rencana_aksi:
+        ra = {
+            r.indikator_id: r
+            for r in RencanaAksiModel.objects.filter(indikator__in=qs.values("pk"), tahun=tahun)
+        }
+    return MuatanRencana(
+        pd.pk,
+        renstra,
+        tahun,
+        matriks,
+        rencana_aksi,
+        tujuan=tuple(tujuan),
+        rpjmd=rpjmd,
+        sasaran=tuple(sasaran),
+        tautan=tuple(tautan),
+        program=tuple(program),
+        kegiatan=tuple(kegiatan),
+        sub_kegiatan=tuple(sub),
+        data=tuple(data),
+        rencana_aksi_baris=ra,
+    )
+
+
+def _tujuan_rpjmd(renstra: PeriodeRenstra) -> tuple[list[Tujuan], Rpjmd | None]:
     tujuan = list(
         Tujuan.objects.filter(renstra=renstra).select_related("misi").order_by("urutan", "id")
     )
-    rpjmd = Rpjmd.objects.filter(pk=renstra.rpjmd_id).first() if renstra.rpjmd_id else None
+    # Always one query (none found without an RPJMD): the count does not depend on data.
+    rpjmd = Rpjmd.objects.filter(pk=renstra.rpjmd_id, pk__isnull=False).first()
+    return tujuan, rpjmd
+
+
+def _rencana_dari_kinerja(
+    kinerja: MuatanKinerja, pd: PerangkatDaerah, tahun: int, *, matriks: bool, rencana_aksi: bool
+) -> MuatanRencana:
+    """`muat_rencana` from a performance load: same content, read from what is loaded."""
+    renstra = kinerja.renstra
+    periode = tuple(range(renstra.tahun_awal, renstra.tahun_akhir + 1)) if renstra else ()
+    kinerja.periksa(pd, tahun, tahun_target=(*periode, tahun))
+    if renstra is None:
+        return MuatanRencana(pd.pk, None, tahun, matriks, rencana_aksi)
+    tujuan, rpjmd = _tujuan_rpjmd(renstra) if matriks else ([], None)
+    pohon = kinerja.pohon.program
+    tingkat = {"sasaran"} | ({"tujuan"} if matriks else set())
+    if rencana_aksi:
+        tingkat |= {"program", "kegiatan", "sub_kegiatan"}
+    data = sorted(
+        kinerja.indikator(*tingkat),
+        key=lambda d: (not d.indikator.iku, d.indikator.urutan, d.indikator.pk),
+    )
+    ra: dict[int, RencanaAksiModel] = {}
+    if rencana_aksi:
+        q = (
+            Q(sasaran__renstra=renstra)
+            | Q(program__renstra=renstra)
+            | Q(kegiatan__program__renstra=renstra)
+            | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
+        )
+        if matriks:
+            q |= Q(tujuan__renstra=renstra)
+        indikator = Indikator.objects.filter(perangkat_daerah=pd).filter(q).values("pk")
+        ra = {
+            r.indikator_id: r
+            for r in RencanaAksiModel.objects.filter(indikator__in=indikator, tahun=tahun)
+        }
+    return MuatanRencana(
+        pd.pk,
+        renstra,
+        tahun,
+        matriks,
+        rencana_aksi,
+        tujuan=tuple(tujuan),
+        rpjmd=rpjmd,
+        sasaran=kinerja.sasaran,
+        tautan=tuple((s.pk, p) for p in pohon for s in p.sasaran.all()),
+        program=tuple(pohon) if rencana_aksi else (),
+        kegiatan=tuple(k for p in pohon for k in p.kegiatan_dimuat) if rencana_aksi else (),
+        sub_kegiatan=tuple(
+            s for p in pohon for k in p.kegiatan_dimuat for s in k.sub_kegiatan_dimuat
+        )
+        if rencana_aksi
+        else (),
+        data=tuple(data),
+        rencana_aksi_baris=ra,
+    )
+
+
+def _muatan_untuk(
+    muatan: MuatanRencana | None, pd: PerangkatDaerah, tahun: int, *, matriks: bool
+) -> MuatanRencana:
+    if muatan is None:
+        return muat_rencana(pd=pd, tahun=tahun, matriks=matriks, rencana_aksi=not matriks)
+    lengkap = muatan.matriks if matriks else muatan.rencana_aksi
+    if muatan.pd_id != pd.pk or muatan.tahun != tahun or not lengkap:
+        raise ValueError("Muatan rencana tidak memuat bagian yang diminta.")
+    return muatan
+
+
+def matriks_renstra(
+    *, pd: PerangkatDaerah, tahun: int, muatan: MuatanRencana | None = None
+) -> MatriksRenstra:
+    """Tujuan → indicators, sasaran → indicators with the Renstra targets per year.
+
+    Queries (8): Renstra; tujuan (with their RPJMD misi); the RPJMD; sasaran; program→sasaran
+    links; indicators (with penanggung jawab); targets; signed PK rows — 1 when no Renstra
+    covers `tahun`; none with `muatan` (`muat_rencana`, loaded with `matriks`).
+    """
+    m = _muatan_untuk(muatan, pd, tahun, matriks=True)
+    renstra = m.renstra
+    if renstra is None:
+        return MatriksRenstra(None, (), ())
+    periode = m.periode
+    tujuan = m.tujuan
+    rpjmd = m.rpjmd
     misi = sorted({(t.misi.nomor, t.misi.uraian) for t in tujuan if t.misi_id and t.misi.uraian})
-    sasaran = list(Sasaran.objects.filter(renstra=renstra).order_by("urutan", "id"))
-    tautan = Program.sasaran.through.objects.filter(program__renstra=renstra).select_related(
-        "program"
-    )
+    sasaran = m.sasaran
     program_per_sasaran: dict[int, list[Program]] = defaultdict(list)
-    for t in tautan.order_by("program__urutan", "program_id"):
-        program_per_sasaran[t.sasaran_id].append(t.program)
-    qs = (
-        Indikator.objects.filter(perangkat_daerah=pd)
-        .filter(Q(tujuan__renstra=renstra) | Q(sasaran__renstra=renstra))
-        .select_related("penanggung_jawab")
-        .order_by("-iku", "urutan", "id")
-    )
-    data = muat_data_indikator(qs, tahun_target=[*periode, tahun], tahun_realisasi=[])
+    for sasaran_id, program in m.tautan:
+        program_per_sasaran[sasaran_id].append(program)
+    data = [
+        d for d in m.data if d.indikator.tujuan_id is not None or d.indikator.sasaran_id is not None
+    ]
 
     def buat(d) -> IndikatorRenstra:
         ind = d.indikator
@@ -309,43 +499,26 @@ class DataRencanaAksi:
     """False when no quarterly plan (tick, quarterly target or text) is recorded for the year."""
 
 
-def rencana_aksi(*, pd: PerangkatDaerah, tahun: int) -> DataRencanaAksi:
+def rencana_aksi(
+    *, pd: PerangkatDaerah, tahun: int, muatan: MuatanRencana | None = None
+) -> DataRencanaAksi:
     """Rencana Aksi (DOMAIN.md §7.4): per sasaran its indicators, then the programs that serve
     it with their kegiatan and sub-kegiatan, each with the year's target, the quarters worked
     on (quarterly target or ✓) and the action text.
 
     Queries (11): Renstra; sasaran; program→sasaran links; programs; kegiatan; sub-kegiatan;
-    indicators; targets; signed PK rows; quarterly targets; rencana aksi rows.
+    indicators; targets; signed PK rows; quarterly targets; rencana aksi rows — none with
+    `muatan` (`muat_rencana`, loaded with `rencana_aksi`).
     """
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    if renstra is None:
+    m = _muatan_untuk(muatan, pd, tahun, matriks=False)
+    if m.renstra is None:
         return DataRencanaAksi(tahun, (), False)
-    sasaran = list(Sasaran.objects.filter(renstra=renstra).order_by("urutan", "id"))
-    tautan = list(
-        Program.sasaran.through.objects.filter(program__renstra=renstra).values_list(
-            "sasaran_id", "program_id"
-        )
-    )
-    program = list(Program.objects.filter(renstra=renstra).order_by("urutan", "id"))
-    kegiatan = list(Kegiatan.objects.filter(program__renstra=renstra).order_by("urutan", "id"))
-    sub = list(
-        SubKegiatan.objects.filter(kegiatan__program__renstra=renstra).order_by("urutan", "id")
-    )
-    qs = (
-        Indikator.objects.filter(perangkat_daerah=pd)
-        .filter(
-            Q(sasaran__renstra=renstra)
-            | Q(program__renstra=renstra)
-            | Q(kegiatan__program__renstra=renstra)
-            | Q(sub_kegiatan__kegiatan__program__renstra=renstra)
-        )
-        .order_by("-iku", "urutan", "id")
-    )
-    data = muat_data_indikator(qs, tahun_target=[tahun], tahun_realisasi=[], target_triwulan=True)
-    ra = {
-        r.indikator_id: r
-        for r in RencanaAksiModel.objects.filter(indikator__in=qs.values("pk"), tahun=tahun)
-    }
+    sasaran = m.sasaran
+    program = m.program
+    kegiatan = m.kegiatan
+    sub = m.sub_kegiatan
+    data = [d for d in m.data if d.indikator.tujuan_id is None]
+    ra = m.rencana_aksi_baris
     per_objek: dict[tuple[str, int], list] = defaultdict(list)
     for d in data:
         ind = d.indikator
@@ -362,9 +535,8 @@ def rencana_aksi(*, pd: PerangkatDaerah, tahun: int) -> DataRencanaAksi:
     for s in sub:
         sub_per_kegiatan[s.kegiatan_id].append(s)
     program_per_sasaran: dict[int, list[Program]] = defaultdict(list)
-    program_by_id = {p.pk: p for p in program}
-    for sasaran_id, program_id in tautan:
-        program_per_sasaran[sasaran_id].append(program_by_id[program_id])
+    for sasaran_id, p in m.tautan:
+        program_per_sasaran[sasaran_id].append(p)
     for daftar in program_per_sasaran.values():
         daftar.sort(key=lambda p: (p.urutan, p.pk))
 

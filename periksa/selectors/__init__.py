@@ -13,7 +13,12 @@ can recompute, compares it with the product's number from the shared selectors:
 - a Perjanjian Kinerja's printed budget total against the sum of its rows;
 - year labels in report titles and PK titles and dates (the report year, the PK year);
 - the JUMLAH row and JUMLAH column of every printed staffing table (a table with only a
-  total row is not summed).
+  total row is not summed), and two staffing tables that count the same group differently;
+- the Renja form's kinerja columns 6, 7, 14 and 15 (LKjIP Lampiran III,
+  `kinerja.selectors.evaluasi_renja`);
+- numbers in the report's sentences: headline averages and budget absorption, the change
+  from the earlier year (points vs percent), the count of indicators per printed band, and
+  rupiah amounts written with a broken ending.
 
 A printed number is correct when it equals the product's value rounded half up to the
 decimals it was printed with. Each difference (`Temuan`) carries the printed text, the
@@ -91,10 +96,13 @@ from .kinerja import (
     _periksa_rata_rata,
 )
 from .lain import (
+    _periksa_antar_tabel,
     _periksa_pk,
     _periksa_tabel,
     _periksa_tahun,
 )
+from .narasi import _periksa_narasi
+from .renja import _periksa_renja
 
 __all__ = [
     "BAGIAN_BAWAAN",
@@ -158,7 +166,8 @@ def periksa_laporan(*, pd: PerangkatDaerah, tahun: int) -> HasilPeriksa:
     and the category scale (1) when indicators printed values; per year printed: the
     pengukuran (7) when an average or a PD category is printed, the budget tree (6) and the
     jenis belanja (1) when budget values are printed; PK and PK budget rows (2); staffing
-    tables (1).
+    tables (2); the Renja form (14) and Renstra targets (1) when Lampiran III kinerja columns
+    are printed; pengukuran (7 per year) and budget (7) for printed sentences.
     """
     rows = list(
         NilaiTercetak.objects.filter(perangkat_daerah=pd, tahun_laporan=tahun)
@@ -171,10 +180,13 @@ def periksa_laporan(*, pd: PerangkatDaerah, tahun: int) -> HasilPeriksa:
         per_model[f"{r.content_type.app_label}.{r.content_type.model}"].append(r)
     _periksa_indikator(p, per_model["renstra.indikator"], rows)
     _periksa_rata_rata(p, per_model, rows)
+    _periksa_renja(p, per_model["renstra.indikator"])
     _periksa_anggaran(p, per_model)
     _periksa_pk(p, per_model)
     _periksa_tahun(p, per_model)
     _periksa_tabel(p)
+    _periksa_antar_tabel(p)
+    _periksa_narasi(p, per_model["renstra.perangkatdaerah"])
 
     kelompok: dict[tuple, list[Temuan]] = defaultdict(list)
     for t in p.temuan:

@@ -22,6 +22,7 @@ from .dasar import (
     HITUNG_JUMLAH,
     HITUNG_PERSEN,
     HITUNG_PROGRAM_SASARAN,
+    HITUNG_SISA_PERSEN,
     JENIS_FORMAT,
     JENIS_JUMLAH,
     JENIS_PERSEN_ANGGARAN,
@@ -47,7 +48,15 @@ def _periksa_anggaran(p: _Pemeriksa, per_model) -> None:
         (m, r)
         for m in ("renstra.program", "renstra.kegiatan", "renstra.subkegiatan")
         for r in per_model[m]
-        if r.tahun and "efisiensi" not in r.jalur[1:-1] and "lampiran_iii" not in r.medan
+        if r.tahun
+        and ("efisiensi" not in r.jalur[1:-1] or r.medan == "persen_efisien")
+        and "lampiran_iii" not in r.medan
+    ]
+    semua_efisiensi = [
+        r
+        for m in ("renstra.program", "renstra.kegiatan", "renstra.subkegiatan")
+        for r in per_model[m]
+        if "efisiensi" in r.jalur[1:-1]
     ]
     belanja = [r for r in per_model["anggaran.anggaranbelanja"] if r.tahun]
     total = [
@@ -81,7 +90,10 @@ def _periksa_anggaran(p: _Pemeriksa, per_model) -> None:
             continue
         objek = ObjekTemuan(model, b.id, f"{b.kode} {b.nama}".strip())
         saudara = _saudara(semua_simpul, r, _MEDAN_PAGU | _MEDAN_REALISASI)
-        if r.medan in _MEDAN_PERSEN or r.medan == "efisiensi_persen":
+        if r.medan == "persen_efisien":
+            # A table of efisiensi prints "% realisasi" and "% efisien" side by side.
+            saudara = _saudara(semua_efisiensi, r, {"persen_realisasi"})
+        if r.medan in _MEDAN_PERSEN or r.medan in _MEDAN_EFISIENSI:
             _periksa_persen(p, r, b, objek, saudara)
         elif r.medan in _MEDAN_PAGU | _MEDAN_REALISASI:
             pagu = r.medan in _MEDAN_PAGU
@@ -193,8 +205,11 @@ class _BarisPersen:
     sisa: Decimal | None
 
 
+_MEDAN_EFISIENSI = {"efisiensi_persen", "persen_efisien"}
+
+
 def _periksa_persen(p: _Pemeriksa, r, b, objek: ObjekTemuan, saudara: dict) -> None:
-    efisiensi = r.medan == "efisiensi_persen"
+    efisiensi = r.medan in _MEDAN_EFISIENSI
     benar = persen(b.sisa, b.pagu) if efisiensi else b.persen
     tercetak, _ = _angka(r.nilai)
     if tercetak is None or benar is None:
@@ -215,6 +230,11 @@ def _periksa_persen(p: _Pemeriksa, r, b, objek: ObjekTemuan, saudara: dict) -> N
     pagu_t, _ = _angka(pagu_c, ribuan=True)
     real_t, _ = _angka(real_c, ribuan=True)
     dari_masukan, masukan = None, ""
+    persen_t, _ = _angka(saudara.get("persen_realisasi"))
+    if efisiensi and persen_t is not None:
+        # "% efisien" = 100 − the printed "% realisasi": wrong when that one is wrong.
+        dari_masukan = SERATUS - persen_t.nilai
+        masukan = HITUNG_SISA_PERSEN.format(persen=angka(persen_t.nilai), hasil=angka(dari_masukan))
     if pagu_t and real_t and pagu_t.nilai and not efisiensi:
         dari_masukan = real_t.nilai * SERATUS / pagu_t.nilai
         masukan = HITUNG_PERSEN.format(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -269,3 +270,113 @@ def _catat_tabel(p, tabel, objek, baris, kolom, teks, tercetak, hitung, suku) ->
         sebab=(),
         kunci="sdm",
     )
+
+
+# --- Staffing tables against each other ------------------------------------------------------
+
+MEDAN_SDM_KATEGORI = "Jumlah pegawai {kategori}"
+MEDAN_SDM_PNS = "Jumlah PNS"
+HITUNG_SDM = "{judul}: {rincian}"
+_KATEGORI_SDM = (
+    # (category, label pattern): a small table of how staffing tables name the same groups.
+    ("Eselon I", re.compile(r"^(eselon|es) i$")),
+    ("Eselon II", re.compile(r"^(eselon|es) ii$")),
+    ("Eselon III", re.compile(r"^(eselon|es) iii$")),
+    ("Eselon IV", re.compile(r"^(eselon|es) iv$")),
+    ("Jabatan fungsional", re.compile(r"^(jabatan fungsional( tertentu)?|jf|jft)$")),
+    ("Pelaksana", re.compile(r"^(staf|staff|pelaksana|jabatan pelaksana|jfu)$")),
+    ("Non PNS", re.compile(r"^(non[ -]?pns|non[ -]?asn|honorer|ptt|thl)$")),
+)
+_BUKAN_PNS = "Non PNS"
+
+
+def _kategori_sdm(teks: object) -> str | None:
+    bersih = " ".join(str(teks or "").lower().replace(".", " ").split())
+    for kategori, pola in _KATEGORI_SDM:
+        if pola.match(bersih):
+            return kategori
+    return None
+
+
+def _hitung_kategori(tabel) -> dict[str, Decimal]:
+    """Staff per category a table prints: its rows named by category (value: the JUMLAH
+    column or the only number) or its columns named by category (value: the JUMLAH row)."""
+    kolom = list(tabel.kolom)
+    baris = [list(b) for b in tabel.baris]
+    hasil: dict[str, Decimal] = {}
+    kolom_jumlah = next((i for i, k in enumerate(kolom) if _LABEL_JUMLAH.match(str(k or ""))), None)
+    for b in baris:
+        for j, sel in enumerate(b):
+            kategori = _kategori_sdm(sel)
+            if kategori is None:
+                continue
+            if kolom_jumlah is not None and kolom_jumlah < len(b):
+                nilai = _sel(b[kolom_jumlah])
+            else:
+                angka_sel = [_sel(x) for x in b[j + 1 :]]
+                angka_sel = [x for x in angka_sel if x is not None]
+                nilai = angka_sel[0] if len(angka_sel) == 1 else None
+            if nilai is not None:
+                hasil.setdefault(kategori, nilai)
+            break
+    baris_jumlah = [b for b in baris if any(_LABEL_JUMLAH.match(str(x or "")) for x in b)]
+    if baris_jumlah:
+        for j, k in enumerate(kolom):
+            kategori = _kategori_sdm(k)
+            if kategori and j < len(baris_jumlah[0]):
+                nilai = _sel(baris_jumlah[0][j])
+                if nilai is not None:
+                    hasil.setdefault(kategori, nilai)
+    return hasil if len(hasil) >= 2 else {}
+
+
+def _periksa_antar_tabel(p: _Pemeriksa) -> None:
+    """Two staffing tables of the report that count the same group differently."""
+    tabel_list = TabelSumberDaya.objects.filter(perangkat_daerah=p.pd).order_by("urutan", "id")
+    hitung = [(t, _hitung_kategori(t)) for t in tabel_list]
+    hitung = [(t, h) for t, h in hitung if h]
+    for i, (acuan, h_acuan) in enumerate(hitung):
+        for tabel, h in hitung[i + 1 :]:
+            objek = ObjekTemuan("renstra.tabelsumberdaya", tabel.pk, tabel.judul[:80])
+            for kategori in [k for k, _p in _KATEGORI_SDM if k in h and k in h_acuan]:
+                p.diperiksa += 1
+                if h[kategori] != h_acuan[kategori]:
+                    _catat_antar(p, tabel, objek, acuan, MEDAN_SDM_KATEGORI.format(
+                        kategori=kategori), h[kategori], h_acuan[kategori],
+                        f"{kategori} {angka(h_acuan[kategori])}")  # fmt: skip
+            pns = {k for k in h if k != _BUKAN_PNS}
+            if len(pns) >= 2 and pns == {k for k in h_acuan if k != _BUKAN_PNS}:
+                urut = [k for k, _p in _KATEGORI_SDM if k in pns]
+                jumlah, jumlah_acuan = (sum((x[k] for k in urut), Decimal(0)) for x in (h, h_acuan))
+                p.diperiksa += 1
+                if jumlah != jumlah_acuan:
+                    rincian = " + ".join(angka(h_acuan[k]) for k in urut)
+                    _catat_antar(p, tabel, objek, acuan, MEDAN_SDM_PNS, jumlah, jumlah_acuan,
+                        f"{rincian} = {angka(jumlah_acuan)}",
+                        " + ".join(angka(h[k]) for k in urut))  # fmt: skip
+
+
+def _nama_pendek(judul: str) -> str:
+    """ "Tabel 1.1" of "Tabel 1.1 SDM …"; the first words of another title."""
+    m = re.match(r"^(tabel|table)\s+[\d.]*\d", judul, re.IGNORECASE)
+    return m[0] if m else " ".join(judul.split()[:4])
+
+
+def _catat_antar(p, tabel, objek, acuan, medan, nilai, nilai_acuan, rincian, suku="") -> None:
+    p.catat(
+        jenis=JENIS_JUMLAH,
+        tempat=tabel.judul,
+        objek=objek,
+        medan=medan,
+        tahun=p.tahun,
+        tercetak=(f"{suku} = " if suku else "") + angka(nilai),
+        nilai_tercetak=nilai,
+        benar=f"{angka(nilai_acuan)} ({_nama_pendek(acuan.judul)})",
+        nilai_benar=nilai_acuan,
+        hitungan=HITUNG_SDM.format(judul=acuan.judul, rincian=rincian),
+        sebab=(SEBAB_ANTAR_TABEL.format(acuan=acuan.judul),),
+        kunci="sdm",
+    )
+
+
+SEBAB_ANTAR_TABEL = "dua tabel kepegawaian menghitung kelompok yang sama berbeda (lihat {acuan})"

@@ -130,3 +130,28 @@ def test_token_page_creates_shows_the_key_once_and_revokes(client, paser, perenc
     client.post(reverse("token_api:cabut", args=[paser.slug, token.pk]))
     client.logout()
     assert _get(client, api, kunci).status_code == 401
+
+
+def test_api_measures_every_level_like_the_renja_form(client, paser, token):
+    from kinerja.selectors import evaluasi_renja
+
+    _obj, kunci = token
+    data = _get(client, reverse("api:pengukuran", args=[paser.slug, 2023]), kunci).json()
+    form = evaluasi_renja(pd=paser, tahun=2023, triwulan=4)
+    dari_form = {
+        b.indikator.kode: (b.jenis, str(bulatkan(b.capaian_renja.nilai, 2)))
+        if b.capaian_renja.nilai is not None
+        else (b.jenis, None)
+        for b in form.baris
+        if b.indikator is not None
+    }
+    dari_api = {
+        i["kode"]: (i["tingkat"], i["capaian_renja_bulat"])
+        for i in data["program_kegiatan"]["indikator"]
+    }
+    assert dari_api == dari_form and dari_api["8.01.01.I1"] == ("program", "25.00")
+    assert [t["kode"] for t in data["tujuan"]] == ["T1", "T2"]
+    skema = SchemaGenerator(urlconf="api.urls_skema").get_schema(request=None, public=True)
+    operasi = skema["paths"]["/api/v1/pd/{pd}/pengukuran/{tahun}/"]["get"]
+    assert "program_kegiatan" in operasi["description"]
+    assert "tahun_target" in operasi["description"]

@@ -96,3 +96,40 @@ def test_main_pages_work_under_the_policy(data_demo, live_server, halaman, artif
     tanpa_pelanggaran("LKjIP")
     page.screenshot(path=artifacts_dir / "csp-03-lkjip.png")
     assert not [k for k in konsol if "Refused" in k]
+
+
+def test_perencana_reaches_the_import_page_and_downloads_a_table(
+    data_demo, live_server, halaman, artifacts_dir
+):
+    """The PD home's "Impor data" link and an "Unduh XLSX" link work under the policy."""
+    import io
+    from pathlib import Path
+
+    import openpyxl
+    from playwright.sync_api import expect
+
+    pd = data_demo
+    perencana = buat_persona("perencana")
+    base, page = live_server.url, halaman
+    konsol: list[str] = []
+    page.on("console", lambda m: konsol.append(m.text) if m.type in ("error", "warning") else None)
+    page.add_init_script(PENCATAT_CSP)
+    page.goto(f"{base}{reverse('login')}")
+    page.fill("#id_username", perencana.username)
+    page.fill("#id_password", KATA_SANDI)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/pd/kesbangpol-paser/$"))
+    page.click("[data-uji=tautan-impor]")
+    page.wait_for_url(re.compile(r"/pd/kesbangpol-paser/impor/$"))
+    expect(page.locator("input[type=file]")).to_be_attached()
+    assert page.evaluate("window.__pelanggaranCsp") == []
+
+    page.goto(f"{base}{reverse('renstra:indikator_daftar', args=[pd.slug])}?tahun=2023")
+    with page.expect_download() as unduhan:
+        page.click("[data-uji=unduh-xlsx] >> nth=0")
+    berkas = unduhan.value
+    assert berkas.suggested_filename == f"indikator-{pd.slug}-2023.xlsx"
+    wb = openpyxl.load_workbook(io.BytesIO(Path(berkas.path()).read_bytes()))
+    assert wb.sheetnames == ["Indikator dan target"]
+    assert page.evaluate("window.__pelanggaranCsp") == []
+    assert [k for k in konsol if "Content Security Policy" in k] == []

@@ -51,6 +51,10 @@ def data(data_demo):
         ketua=ketua,
     )
     laporan = laporan_services.laporan_dapatkan(pd=pd, jenis="lkjip", tahun=TAHUN, user=kepala)
+    from tests.periksa.bantu import jelaskan_galat, lengkapi_narasi
+
+    jelaskan_galat(pd, TAHUN, kepala)  # the approval gate (periksa.services)
+    lengkapi_narasi(laporan, kepala)  # 2024 has no narrative data in the demo dataset
     edisi = laporan_services.laporan_setujui(laporan=laporan, user=kepala)
     return {"pd": pd, "evaluasi": evaluasi, "perencana": perencana, "ketua": ketua, "edisi": edisi}
 

@@ -53,6 +53,9 @@ def data(data_demo):
     kepala = pengguna("kepala", Peran.KEPALA)
     PenugasanReviu.objects.create(reviewer=reviewer, perangkat_daerah=pd, tahun=2023)
     laporan = services.laporan_dapatkan(pd=pd, jenis="lkjip", tahun=2023, user=kepala)
+    from tests.periksa.bantu import jelaskan_galat
+
+    jelaskan_galat(pd, 2023, kepala)  # the approval gate (periksa.services)
     services.laporan_setujui(laporan=laporan, user=kepala)
     return {"pd": pd, "laporan": laporan}
 

@@ -96,7 +96,7 @@ def test_text_uses_indonesian_notation(paser):
     teks = jalankan(pd="kesbangpol-paser", tahun=2023, ringkas=True)
 
     assert "S1.I1  Nilai Evaluasi SAKIP dari APIP" in teks
-    assert "target 73 (PK) | realisasi 65,22 | capaian 89,34% | Tinggi" in teks
+    assert "target 73 (PK 2023) | realisasi 65,22 | capaian 89,34% | Tinggi" in teks
     assert "Rata-rata capaian perangkat daerah: 106,56% (6 sasaran) Sangat Tinggi" in teks
     assert "pagu Rp 6.426.345.746 | realisasi Rp 5.911.790.846 | 91,99%" in teks
     assert "JUMLAH  pagu Rp 32.351.024.068 | realisasi Rp 31.458.315.432 | 97,24%" in teks
@@ -122,3 +122,26 @@ def test_quarter_option(paser):
 def test_unknown_pd(db):
     with pytest.raises(CommandError, match=PESAN_PD_TIDAK_ADA.format(slug="tidak-ada")):
         jalankan(pd="tidak-ada", tahun=2023)
+
+
+def test_text_prints_every_level_readably(paser):
+    teks = jalankan(pd="kesbangpol-paser", tahun=2023, ringkas=True)
+
+    assert "Tujuan T1: Mewujudkan Tata Kelola Pemerintahan yang Responsif dan Tangkas" in teks
+    assert "target 73 (Renstra 2023) | realisasi — | capaian — | —" in teks
+    assert "Belum ada data: realisasi belum dilaporkan" in teks
+    assert "PENGUKURAN INDIKATOR PROGRAM, KEGIATAN DAN SUB-KEGIATAN s.d. TW IV" in teks
+    assert "  Program 8.01.01  PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA" in teks
+    # 8.01.01: measured against the PK (72 → 100%), the Renja form's 288 → 25%, and the 2026
+    # Renstra target of a posisi-akhir index (72 / 80).
+    assert "target 72 (PK 2023) | realisasi 72 | capaian 100,00% | Sangat Tinggi" in teks
+    assert "Tingkat capaian Renja: target 288 (Renja 2023) | capaian 25,00% | Sangat Rendah" in teks
+    assert (
+        "Renstra: target akhir 80 | realisasi s.d. tahun lalu 70 | s.d. 2023 72 | capaian 90,00%"
+    ) in teks
+    assert "      Sub-kegiatan 8.01.01.2.02.01  Penyediaan Gaji dan Tunjangan ASN" in teks
+    assert "target 35 (Renja 2023) | realisasi 93 | capaian 265,71% | Sangat Tinggi" in teks
+    assert "Belum ada data: target dan realisasi belum diisi" in teks
+    assert "Capaian tidak dapat dihitung. Target bernilai 0 pada indikator positif" in teks
+    assert "Rata-rata tingkat capaian Renja: 97,83% (46 indikator) Sangat Tinggi" in teks
+    assert "Tidak dirata-rata: 8.01.01.2.01.01.I1 — Target bernilai 0" in teks

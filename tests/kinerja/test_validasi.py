@@ -415,8 +415,10 @@ def test_yearly_value_differs_from_combined_quarters(rencana):
 
 # validasi_pd: Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
 # jenis belanja; indicators; targets; rows of signed PKs (JOIN PK, pihak pertama);
-# realisations with an evidence COUNT; PK rows; staffing/facilities tables.
-Q_VALIDASI = 13
+# realisations with an evidence COUNT; PK rows; staffing/facilities tables; SAKIP
+# evaluations; PK rows of the year and the next; officials; printed texts (JOIN content
+# type); sasaran; tujuan; programs; program–sasaran links.
+Q_VALIDASI = 21
 
 
 @pytest.mark.parametrize("besar", [False, True], ids=["paser", "paser_x5"])

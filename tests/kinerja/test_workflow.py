@@ -306,3 +306,40 @@ def test_file_upload_through_view_then_submit(client, paser, indikator_a, para):
     )
     assert r.bukti.count() == 1
     assert services.realisasi_ajukan(realisasi=r, user=operator).status == S.DIAJUKAN
+
+
+def test_submitting_shows_the_validation_problems_of_that_indicator(
+    client, paser, indikator_a, indikator_b, para
+):
+    """The rules that gate the LKjIP's approval run at submission: the operator sees the
+    problems of the submitted indicator (code and message), not those of other indicators."""
+    from kinerja.validasi import KODE_INDIKATOR_TANPA_SATUAN, masalah_realisasi
+    from renstra.models import Indikator
+
+    operator, _, _ = para
+    r = siap(indikator_a, operator)
+    Indikator.objects.filter(pk__in=[indikator_a.pk, indikator_b.pk]).update(satuan="")
+    client.force_login(operator)
+    respon = client.post(
+        reverse("kinerja:realisasi_ajukan", kwargs={"pd": paser.slug, "pk": r.pk}), follow=True
+    )
+    pesan = [str(m) for m in respon.context["messages"]]
+    r.refresh_from_db()
+    assert r.status == S.DIAJUKAN
+    assert pesan[0] == "Realisasi diajukan untuk diverifikasi."
+    masalah = masalah_realisasi(realisasi=r)
+    assert len(pesan) == 1 + len(masalah)
+    satuan = [p for p in pesan if KODE_INDIKATOR_TANPA_SATUAN in p]
+    assert len(satuan) == 1 and "S2.I1" in satuan[0]
+    assert not any("S3.I1" in p for p in pesan)
+
+
+def test_refused_submission_runs_no_validation(client, paser, indikator_a, para):
+    operator, _, _ = para
+    r = isi(indikator_a, operator)  # no evidence: the submission is refused
+    client.force_login(operator)
+    respon = client.post(
+        reverse("kinerja:realisasi_ajukan", kwargs={"pd": paser.slug, "pk": r.pk}), follow=True
+    )
+    pesan = [str(m) for m in respon.context["messages"]]
+    assert pesan == [services.PESAN_BUKTI_WAJIB]

@@ -80,6 +80,10 @@ from renstra.models import PerangkatDaerah
 pd = PerangkatDaerah.objects.get(slug="kesbangpol-paser")
 kepala = get_user_model().objects.get(username="kepala")
 laporan = services.laporan_dapatkan(pd=pd, jenis="lkjip", tahun=2023, user=kepala)
+from periksa.services import masalah_gerbang, penjelasan_simpan
+for g in masalah_gerbang(pd=pd, tahun=2023):
+    penjelasan_simpan(pd=pd, tahun=2023, kode=g.masalah.kode, model=g.masalah.objek.model,
+                      objek_id=g.masalah.objek.pk, teks="Diperiksa.", user=kepala)
 edisi = services.laporan_setujui(laporan=laporan, user=kepala)
 isi = services.html_cetak(laporan, edisi)
 penghalang = threading.Barrier(2)

@@ -19,6 +19,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def laporan(paser, perencana):
+    from tests.periksa.bantu import jelaskan_galat
+
+    jelaskan_galat(paser, 2023, perencana)  # the approval gate (periksa.services)
     return services.laporan_dapatkan(pd=paser, jenis="lkjip", tahun=2023, user=perencana)
 
 
@@ -39,7 +42,9 @@ def test_approval_freezes_html_numbers_and_text(laporan, kepala, paser):
     edisi = services.laporan_setujui(laporan=laporan, user=kepala, catatan="Final")
     assert edisi.nomor == 1
     assert edisi.disetujui_oleh == kepala and edisi.disetujui_pada
-    assert "BAB III" in edisi.html and "DRAFT" not in edisi.html
+    # The text carries no DRAFT mark (the attached PKs' stylesheet keeps its draft rule).
+    teks = re.sub(r"<style>.*?</style>", "", edisi.html, flags=re.S)
+    assert "BAB III" in teks and "DRAFT" not in teks
     kunci = "pengukuran/S5.I1/capaian"
     assert edisi.angka[kunci]["teks"] == "100,00%"
     assert edisi.narasi["kata_pengantar"].startswith("Puji syukur")

@@ -243,3 +243,89 @@ def test_command_unknown_pd(tmp_path):
             "--out",
             str(tmp_path / "x.pdf"),
         )
+
+
+# --- Columns 6, 7, 14 and 15 on kegiatan and sub-kegiatan rows (issue #14 point 13) ------------
+
+
+@pytest.fixture
+def form_kegiatan(db):
+    """A kegiatan (kumulatif) and a sub-kegiatan (posisi akhir, lower is better), each with a
+    Renstra target for every year of 2022–2026, a 2022 realisation and budgets."""
+    from tests.factories import (
+        IndikatorFactory,
+        KegiatanFactory,
+        PaguFactory,
+        ProgramFactory,
+        RealisasiAnggaranFactory,
+        RealisasiFactory,
+        RenstraFactory,
+        SubKegiatanFactory,
+        TargetFactory,
+    )
+
+    D = Decimal
+    renstra = RenstraFactory(tahun_awal=2022, tahun_akhir=2026)
+    program = ProgramFactory(renstra=renstra, kode="8.01.09")
+    kegiatan = KegiatanFactory(program=program, kode="8.01.09.2.01")
+    sub = SubKegiatanFactory(kegiatan=kegiatan, kode="8.01.09.2.01.01")
+    keg = IndikatorFactory(
+        kegiatan=kegiatan, kode="KEG", satuan="Dokumen", cara_agregasi="kumulatif"
+    )
+    konflik = IndikatorFactory(
+        sub_kegiatan=sub,
+        kode="KONFLIK",
+        satuan="Kasus",
+        cara_agregasi="posisi_akhir",
+        polaritas="negatif",
+    )
+    for tahun, turun in zip(range(2022, 2027), ("10", "8", "6", "4", "2"), strict=True):
+        TargetFactory(indikator=keg, tahun=tahun, jenis="renstra", nilai=D("10"))
+        TargetFactory(indikator=konflik, tahun=tahun, jenis="renstra", nilai=D(turun))
+    TargetFactory(indikator=keg, tahun=2023, jenis="renja", nilai=D("10"))
+    TargetFactory(indikator=konflik, tahun=2023, jenis="renja", nilai=D("8"))
+    RealisasiFactory(indikator=keg, tahun=2022, triwulan=0, nilai=D("12"))
+    for tw, nilai in zip((1, 2, 3, 4), ("2", "3", "3", "2"), strict=True):
+        RealisasiFactory(indikator=keg, tahun=2023, triwulan=tw, nilai=D(nilai))
+    RealisasiFactory(indikator=konflik, tahun=2022, triwulan=4, nilai=D("9"))
+    RealisasiFactory(indikator=konflik, tahun=2023, triwulan=4, nilai=D("3"))
+    for tahun, pagu in ((2022, "1000000"), (2023, "2000000"), (2024, "2500000")):
+        PaguFactory(sub_kegiatan=sub, tahun=tahun, perubahan=D(pagu))
+    RealisasiAnggaranFactory(sub_kegiatan=sub, tahun=2022, triwulan=0, jumlah=D("900000"))
+    RealisasiAnggaranFactory(sub_kegiatan=sub, tahun=2023, triwulan=1, jumlah=D("500000"))
+    RealisasiAnggaranFactory(sub_kegiatan=sub, tahun=2023, triwulan=2, jumlah=D("700000"))
+    return renstra.perangkat_daerah
+
+
+def test_columns_6_7_14_15_are_filled_for_kegiatan_and_sub_kegiatan(form_kegiatan):
+    from kinerja.selectors import evaluasi_renja
+
+    D = Decimal
+    ev = evaluasi_renja(pd=form_kegiatan, tahun=TAHUN, triwulan=4)
+    sumber = {b.indikator.kode: b.sumber_target_renstra_akhir for b in ev if b.indikator}
+    assert sumber == {"KEG": "renstra_jumlah", "KONFLIK": "renstra"}
+    tabel = tabel_evaluasi_renja(ev)
+    baris = {b.kunci: b for b in tabel.baris}
+    keg, sub = baris["KEG"], baris["KONFLIK"]
+    assert (keg.jenis, sub.jenis) == ("kegiatan", "sub_kegiatan")
+
+    # Kumulatif: col 6 = Σ yearly Renstra targets, col 14 = 7 + 13, col 15 = 14 / 6.
+    assert _sel(keg, "6K").nilai == D("50")
+    assert _sel(keg, "7K").nilai == D("12")
+    assert _sel(keg, "13K").nilai == D("10")
+    assert _sel(keg, "14K").nilai == D("22")
+    assert _sel(keg, "15K").teks == "44,00%"
+    # Posisi akhir, lower is better: col 6 = the 2026 target (2), col 14 = the latest value
+    # (3, not 9 + 3), col 15 = (2·2 − 3) / 2 × 100.
+    assert _sel(sub, "6K").nilai == D("2")
+    assert _sel(sub, "7K").nilai == D("9")
+    assert _sel(sub, "14K").nilai == D("3")
+    assert _sel(sub, "15K").teks == "50,00%"
+    # Rp on both rows (the kegiatan is the sum of its sub-kegiatan): col 6 = Σ pagu of the
+    # period, col 7 = 2022, col 14 = 7 + 13, col 15 = 14 / 6.
+    for b in (keg, sub):
+        assert _sel(b, "6Rp").nilai == D("5500000"), b.kunci
+        assert _sel(b, "7Rp").nilai == D("900000"), b.kunci
+        assert _sel(b, "13Rp").nilai == D("1200000"), b.kunci
+        assert _sel(b, "14Rp").nilai == D("2100000"), b.kunci
+        assert _sel(b, "15Rp").teks == "38,18%", b.kunci

@@ -39,7 +39,9 @@ def test_quarterly_report_pdf(paser):
         "TRIWULAN II",
     ):
         assert judul in teks, judul
-    assert "Target Renja 2023" in teks and "Realisasi s.d. TW II 2023" in teks
+    # Paser's IKU are measured against the PK 2023 (pengukuran order PK → Renja): the header
+    # names the version used.
+    assert "Target PK 2023" in teks and "Realisasi s.d. TW II 2023" in teks
     # Budget s.d. TW II: TW I 1.250.346.919 + TW II 3.673.945.238 = 4.924.292.157 of the pagu.
     assert "JUMLAH 32.351.024.068 32.351.024.068 4.924.292.157 15,22%" in teks
     assert "{{" not in teks

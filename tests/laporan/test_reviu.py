@@ -19,7 +19,10 @@ def _url(nama: str, **kw) -> str:
 
 @pytest.fixture
 def laporan(paser, kepala):
+    from tests.periksa.bantu import jelaskan_galat
+
     lap = services.laporan_dapatkan(pd=paser, jenis="lkjip", tahun=2023, user=kepala)
+    jelaskan_galat(paser, 2023, kepala)  # the approval gate (periksa.services)
     services.laporan_setujui(laporan=lap, user=kepala)
     return lap
 

@@ -25,6 +25,11 @@ laporan = services.laporan_dapatkan(pd=kepala.keanggotaan.first().perangkat_daer
                                     jenis="lkjip", tahun=2023, user=kepala)
 services.narasi_simpan(laporan=laporan, kunci="kata_pengantar", user=kepala,
                        teks="Kata pengantar yang disunting sebelum pencadangan.")
+from periksa.services import masalah_gerbang, penjelasan_simpan
+for g in masalah_gerbang(pd=laporan.perangkat_daerah, tahun=2023):
+    penjelasan_simpan(pd=laporan.perangkat_daerah, tahun=2023, kode=g.masalah.kode,
+                      model=g.masalah.objek.model, objek_id=g.masalah.objek.pk,
+                      teks="Diperiksa sebelum pencadangan.", user=kepala)
 services.laporan_setujui(laporan=laporan, user=kepala)
 r = Realisasi.objects.filter(indikator__perangkat_daerah=laporan.perangkat_daerah).first()
 isi = b"%PDF-1.4 daftar hadir rapat koordinasi " + bytes(range(256))

@@ -17,11 +17,15 @@ DITEMUKAN = {
         "S1-01", "S1-04", "S1-10", "S1-13", "S1-14", "S1-15", "S1-16", "S1-17", "S1-18",
         "S1-19", "S1-20", "S1-21", "S1-22", "S1-23", "S1-24", "S1-27", "S1-32", "S1-33",
         "S1-35", "S1-39", "S1-50", "S1-51",
+        # The report checker, later the same day: points vs %, staff tables, % efisien, Rp.
+        "S1-09", "S1-11", "S1-28", "S1-44",
     },
     "S2": {
         "S2-01", "S2-04", "S2-05", "S2-06", "S2-07", "S2-09", "S2-10", "S2-11", "S2-12", "S2-13",
         "S2-16", "S2-17", "S2-18", "S2-19", "S2-20", "S2-21", "S2-22", "S2-30", "S2-31",
         "S2-32", "S2-33", "S2-34", "S2-35", "S2-36", "S2-44", "S2-48", "S2-50", "S2-60",
+        # Headline sentences, count per band, change from 2022, Lampiran III columns 6/7/15.
+        "S2-02", "S2-03", "S2-24", "S2-45", "S2-49", "S2-51",
     },
     "S3": {"S3-05", "S3-07", "S3-10", "S3-15", "S3-18"},
 }  # fmt: skip
@@ -41,7 +45,7 @@ def bench():
 def test_case_list_is_complete_and_explained(bench):
     data = bench.baca_kasus()
     ids = [k["id"] for k in data["kasus"]]
-    assert len(ids) == len(set(ids)) == 143  # the 141 rows of §D and 2 added after review
+    assert len(ids) == len(set(ids)) == 153  # the 141 rows of §D and 12 added after review
     for k in data["kasus"]:
         assert k["data"] in ("ya", "tidak", "positif"), k["id"]
         if k["data"] != "ya" or not k["cocok"]:

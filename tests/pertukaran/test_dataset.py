@@ -172,8 +172,9 @@ def test_second_load_reads_and_writes_in_bulk(db, django_assert_max_num_queries)
     # links included), the content-type lookup, the summary audit INSERT and the savepoint
     # pair; the margin is for the content-type cache being cold. The printed values
     # (pertukaran.tercetak) add 6: PKs, PK indicator and budget rows, belanja and evaluasi
-    # read back to find the objects that printed, and the stored printed values.
-    with django_assert_max_num_queries(38):
+    # read back to find the objects that printed, and the stored printed values. The LKjIP
+    # fact sections (`narasi`) and the report's signature (`laporan`) add one SELECT each.
+    with django_assert_max_num_queries(40):
         muat_berkas(PASER)
 
 

@@ -45,8 +45,9 @@ SLUG_DEMO = [
 # sasaran, programs, program-sasaran links, kegiatan, sub-kegiatan, indicators, targets,
 # quarterly targets, rencana aksi, realisations, pagu, realisasi anggaran, PK, PK indicators,
 # PK budget rows, jenis belanja, evaluasi SAKIP, sumber daya tables), whatever the size of
-# the plan; and the printed values (periksa.NilaiTercetak).
-JUMLAH_QUERY = 25
+# the plan; and the printed values (periksa.NilaiTercetak); the LKjIP fact sections
+# (`narasi`) and the newest report signature (`laporan`).
+JUMLAH_QUERY = 27
 
 
 def ambil_pd(slug: str) -> PerangkatDaerah:

@@ -131,3 +131,18 @@ def test_upload_form_refuses_other_names_and_oversize(client, paser, perencana, 
     monkeypatch.setattr(f, "MAKS_UKURAN", 10)
     halaman = _unggah(client, paser, b"x" * 2048)
     assert halaman.status_code == 422 and "melebihi batas" in halaman.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("nama", "terlihat"), [("perencana", True), ("superuser", True), ("operator", False)]
+)
+def test_the_pd_home_links_the_import_page_for_who_may_import(
+    client, paser, persona, nama, terlihat
+):
+    client.force_login(persona(nama))
+    halaman = client.get(reverse("beranda_pd", args=[paser.slug])).content.decode()
+    tautan = f'href="{reverse("pertukaran:unggah", args=[paser.slug])}" data-uji="tautan-impor"'
+    assert (tautan in halaman) is terlihat
+    # and on the plan page, where the perencana maintains the plan
+    rencana = client.get(reverse("renstra:indikator_daftar", args=[paser.slug]))
+    assert (tautan in rencana.content.decode()) is terlihat
