@@ -22,7 +22,6 @@ from .conftest import teks_pdf
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
 FILLER = re.compile(r"\((?:Uraikan|Lengkapi)\b")
 DEMO_LKJIP = [
     ("kesbangpol-balangan", 2023),
@@ -114,14 +113,9 @@ def test_a_year_row_wins_over_the_standing_text(paser):
     assert "Peraturan Daerah Kabupaten Paser Nomor 28 Tahun 2023" not in potongan
 
 
-def _seed_baris(nama: str, pola: str) -> str:
-    teks = next(SEEDS.glob(f"{nama}_*.txt")).read_text()
-    return re.search(pola, teks, re.M)[0]
-
-
 def test_paser_signature_is_the_seed_date_not_the_print_date(paser):
-    # Seed 002 signs its Kata Pengantar "Tana Paser, 05 Februari 2024".
-    assert _seed_baris("002", r"^Tana Paser, 05 Februari 2024$")
+    # Seed 002 signs its Kata Pengantar "Tana Paser, 05 Februari 2024" (the seeds live outside
+    # the repository, so the date is quoted here).
     html = _susun("kesbangpol-paser", 2023).isi
     teks = _teks(html)
     assert teks.count("Tana Paser, 5 Februari 2024") == 2  # Kata Pengantar and Bab IV
@@ -180,6 +174,7 @@ def test_pdf_text_has_the_seed_dates_and_no_filler(lkjip_paser):
     dokumen = cetak.susun(cetak.laporan_untuk(pd, "lkjip", 2023))
     html = cetak.halaman_cetak(dokumen.isi, judul=dokumen.judul, draft=True)
     balangan = re.sub(r"\s+", " ", "\n".join(teks_pdf(cetak.pdf(html))))
-    assert _seed_baris("001", r"^Paringin, Februari 2024$") in balangan
+    # Seed 001 signs "Paringin, Februari 2024".
+    assert "Paringin, Februari 2024" in balangan
     assert not FILLER.findall(balangan)
     assert TANDA_BELUM_DIISI in balangan
