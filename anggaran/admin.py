@@ -33,3 +33,10 @@ class AnggaranBelanjaAdmin(AuditedAdmin):
     list_display = ["perangkat_daerah", "tahun", "kelompok", "jenis", "pagu", "realisasi"]
     list_filter = ["perangkat_daerah", "tahun", "kelompok"]
     search_fields = ["jenis", "kelompok"]
+
+
+@admin.register(m.AnggaranPerangkatDaerah)
+class AnggaranPerangkatDaerahAdmin(AuditedAdmin):
+    list_display = ["perangkat_daerah", "tahun", "pagu_murni", "pagu", "realisasi", "sumber"]
+    list_filter = ["perangkat_daerah", "tahun"]
+    search_fields = ["perangkat_daerah__nama", "sumber"]

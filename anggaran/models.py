@@ -178,3 +178,46 @@ class AnggaranBelanja(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tahun} {self.kelompok} — {self.jenis}"
+
+
+class AnggaranPerangkatDaerah(models.Model):
+    """The agency's budget total for one year as a document states it (DPA, DPA Perubahan).
+
+    It is not the sum of the program tree: a report may load only some programs (Balangan
+    prints five of its six), or the agency budget may hold spending outside the programs
+    (Belanja Tidak Langsung). Reports print it beside the computed sum and the validation
+    reports any difference (`anggaran.total_pd_berbeda`).
+    """
+
+    perangkat_daerah = models.ForeignKey(
+        PerangkatDaerah, on_delete=models.CASCADE, related_name="anggaran_pd"
+    )
+    tahun = models.PositiveSmallIntegerField("tahun")
+    pagu_murni = decimal_field("pagu murni")
+    pagu = decimal_field("pagu berlaku", help_text="Pagu perubahan bila ada, selain itu murni.")
+    realisasi = decimal_field("realisasi")
+    sumber = models.CharField(
+        "sumber",
+        max_length=200,
+        blank=True,
+        help_text="Dokumen yang menyatakan angka ini, mis. “DPA Perubahan, Tabel 3.12 LKjIP”.",
+    )
+
+    class Meta:
+        verbose_name = "anggaran perangkat daerah"
+        verbose_name_plural = "anggaran perangkat daerah"
+        ordering = ["perangkat_daerah", "tahun"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["perangkat_daerah", "tahun"], name="anggaran_pd_unik_per_tahun"
+            ),
+            models.CheckConstraint(
+                condition=(Q(pagu_murni__isnull=True) | Q(pagu_murni__gte=0))
+                & (Q(pagu__isnull=True) | Q(pagu__gte=0))
+                & (Q(realisasi__isnull=True) | Q(realisasi__gte=0)),
+                name="anggaran_pd_tidak_negatif",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Anggaran {self.tahun} {self.perangkat_daerah}"

@@ -6,10 +6,13 @@ Contracts (the same as kinerja.selectors):
   UNROUNDED, recomputed at every level as realisasi / pagu × 100: sums roll up, percentages
   are never averaged (DOMAIN.md §5.2).
 - The pagu in force is `perubahan` when set, else `murni` (`Pagu.berlaku`).
-- An amount entered on a program or kegiatan that has children with amounts is kept as
-  `pagu_tercatat` / `realisasi_tercatat` and is NOT the printed amount: the printed amount is
-  the children's sum (`pagu_anak`, `realisasi_anak`; kinerja.validasi reports any
-  difference).
+- Amounts are entered on the lowest level and summed: an amount entered on a program or
+  kegiatan that has children with amounts is kept as `pagu_tercatat` / `realisasi_tercatat`
+  and is NOT the printed amount: the printed amount is the children's sum (`pagu_anak`,
+  `realisasi_anak`). The product never guesses which of two contradicting figures is the
+  typo (a sub-kegiatan larger than its program may be either): the reports print the entered
+  figure beside the sum (laporan.dokumen), kinerja.validasi reports the difference as an
+  error, and the approval gate (periksa) holds the report until it is corrected or explained.
 - Realisasi "s.d. TW n" is the sum of quarters 1..n; at TW IV a yearly amount (triwulan 0)
   is the year's amount (also when no quarter is entered). Before TW IV a yearly amount is
   never used, as for indicators: "s.d. TW I" of a yearly-only amount is no data.
@@ -24,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from anggaran.models import AnggaranBelanja, AnggaranPerangkatDaerah, Pagu, RealisasiAnggaran
 from common.hitung import jumlah as _jumlah
 from common.hitung import kurang as _kurang
 from common.hitung import persen as _persen
@@ -45,12 +48,14 @@ __all__ = [
     "TINGKAT_KEGIATAN",
     "TINGKAT_PROGRAM",
     "TINGKAT_SUB_KEGIATAN",
+    "AnggaranPD",
     "BarisAnggaran",
     "BarisBelanja",
     "KelompokBelanja",
     "PohonAnggaran",
     "RekapAnggaran",
     "RekapBelanja",
+    "anggaran_pd",
     "hitung_pohon",
     "muat_pohon_anggaran",
     "rekap_anggaran",
@@ -414,4 +419,39 @@ def rekap_belanja(*, pd: PerangkatDaerah, tahun: int) -> RekapBelanja:
     real = _jumlah(k.realisasi for k in kelompok)
     return RekapBelanja(
         pd.pk, tahun, tuple(kelompok), pagu, real, _persen(real, pagu), _kurang(pagu, real)
+    )
+
+
+# --- The agency's stated total ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AnggaranPD:
+    """The agency's budget total of a year as a document states it (AnggaranPerangkatDaerah),
+    with the percentage recomputed from the stated amounts (never a printed one)."""
+
+    id: int
+    tahun: int
+    pagu_murni: Decimal | None
+    pagu: Decimal | None
+    realisasi: Decimal | None
+    sumber: str
+    persen: Decimal | None
+    sisa: Decimal | None
+
+
+def anggaran_pd(*, pd: PerangkatDaerah, tahun: int) -> AnggaranPD | None:
+    """The stated budget total of `pd` for `tahun`, None when none is recorded. Queries (1)."""
+    a = AnggaranPerangkatDaerah.objects.filter(perangkat_daerah=pd, tahun=tahun).first()
+    if a is None:
+        return None
+    return AnggaranPD(
+        a.pk,
+        a.tahun,
+        a.pagu_murni,
+        a.pagu,
+        a.realisasi,
+        a.sumber,
+        _persen(a.realisasi, a.pagu),
+        _kurang(a.pagu, a.realisasi),
     )

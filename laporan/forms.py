@@ -15,7 +15,9 @@ class NarasiForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 16, "class": "form-control font-monospace"}),
         help_text=(
             "Baris kosong memisahkan paragraf; baris diawali “- ” menjadi butir. Angka ditulis "
-            "dengan placeholder, misalnya {{capaian:S1.I1}} atau {{pagu_total}}."
+            "dengan placeholder, misalnya {{capaian:S1.I1}} atau {{pagu_total}} (anggaran "
+            "perangkat daerah sebagaimana dinyatakan bila tercatat; jumlah program: "
+            "{{pagu_program}}, {{realisasi_program}}, {{serapan_program}})."
         ),
     )
     simpan_ke = forms.ChoiceField(

@@ -4,6 +4,11 @@ Narrative is plain text typed in the app: blank lines separate paragraphs; lines
 "- " or "• " are bullet items, lines starting with "1. " (any number) are numbered items.
 Numbers are never typed: a placeholder such as ``{{capaian:S1.I1}}`` or ``{{pagu_total}}`` is
 filled at render time from the same selectors as the tables (laporan.selectors.nilai_placeholder).
+The budget headline ``{{pagu_total}}``, ``{{realisasi_anggaran_total}}``, ``{{serapan_total}}``
+and ``{{sisa_anggaran}}`` is the agency's total as a document states it when one is recorded
+(anggaran.AnggaranPerangkatDaerah; serapan recomputed from the stated amounts), else the sum
+of the program tree; ``{{pagu_program}}``, ``{{realisasi_program}}`` and ``{{serapan_program}}``
+are always the program tree's sum.
 
 A placeholder that is not known (misspelt name, unknown indicator code) is reported by
 ``render_narasi`` and printed as a visible marker, never as the raw ``{{…}}`` text.
@@ -394,6 +399,11 @@ def draf_lkjip(data, profil: Mapping[str, str] | None = None) -> dict[str, str]:
         "{{realisasi_anggaran_total}} atau {{serapan_total}}, dengan sisa anggaran "
         "{{sisa_anggaran}}."
     )
+    if data.anggaran_pd_berbeda:
+        d["bab3_anggaran"] += (
+            " Jumlah program, kegiatan dan sub-kegiatan yang tercatat: pagu {{pagu_program}} "
+            "dengan realisasi {{realisasi_program}} ({{serapan_program}})."
+        )
     d["bab3_efisiensi"] = (
         "Efisiensi dihitung sebagai selisih persentase capaian kinerja dengan persentase "
         "serapan anggaran; program, kegiatan atau sub-kegiatan berlabel efisien bila capaian "

@@ -16,6 +16,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from kinerja.selectors.ringkas_banyak import pengukuran_banyak
 from renstra.models import PerangkatDaerah
 
 from . import skor
@@ -480,13 +481,21 @@ class BarisIkhtisar:
         return Decimal(self.rekomendasi_selesai) * 100 / Decimal(self.rekomendasi)
 
 
+def rata_capaian_pemda(daftar_pd: list[PerangkatDaerah], tahun: int) -> dict[int, Decimal | None]:
+    """pd id → the PD's average capaian of `tahun` (`pengukuran_kinerja(...).rata_rata`),
+    loaded for all PD at once (8 queries whatever their number)."""
+    hasil = pengukuran_banyak(daftar_pd=daftar_pd, tahun=tahun)
+    return {pd_id: p.rata_rata for pd_id, p in hasil.items()}
+
+
 def ikhtisar_pemda(
     *, daftar_pd: list[PerangkatDaerah], tahun: int, status_lkjip=None, rata_capaian=None
 ) -> list[BarisIkhtisar]:
     """Every PD's score, predikat, components, LKjIP status, average capaian and follow-up
     closure rate for `tahun`. `status_lkjip(pd_ids, tahun) -> {pd_id: label}` and
-    `rata_capaian(pd, tahun) -> Decimal | None` are supplied by the caller (the documents
-    layer knows editions and publication)."""
+    `rata_capaian(daftar_pd, tahun) -> {pd_id: Decimal | None}` (e.g. `rata_capaian_pemda`)
+    are supplied by the caller (the documents layer knows editions and publication); both
+    answer for all PD at once, so the queries do not grow with the number of PD (2 here)."""
     ids = [p.pk for p in daftar_pd]
     evaluasi = {
         e.perangkat_daerah_id: e
@@ -503,6 +512,7 @@ def ikhtisar_pemda(
         )
     }
     status = status_lkjip(ids, tahun) if status_lkjip else {}
+    capaian = rata_capaian(daftar_pd, tahun) if rata_capaian else {}
     hasil = []
     for pd in daftar_pd:
         e = evaluasi.get(pd.pk)
@@ -519,7 +529,7 @@ def ikhtisar_pemda(
                 predikat=e.predikat if final else "",
                 komponen=komponen,
                 status_lkjip=status.get(pd.pk, "draft"),
-                rata_capaian=rata_capaian(pd, tahun) if rata_capaian else None,
+                rata_capaian=capaian.get(pd.pk),
                 rekomendasi=r.get("semua", 0),
                 rekomendasi_selesai=r.get("selesai", 0),
             )

@@ -424,18 +424,12 @@ def _pd_ikhtisar(akses) -> list[PerangkatDaerah]:
     return list(qs.order_by("nama"))
 
 
-def _rata_capaian(pd, tahun):
-    from kinerja.selectors import pengukuran_kinerja
-
-    return pengukuran_kinerja(pd=pd, tahun=tahun).rata_rata
-
-
 def _ikhtisar(akses, tahun: int, urut: str):
     baris = selectors.ikhtisar_pemda(
         daftar_pd=_pd_ikhtisar(akses),
         tahun=tahun,
         status_lkjip=dokumen.status_lkjip,
-        rata_capaian=_rata_capaian,
+        rata_capaian=selectors.rata_capaian_pemda,
     )
     return selectors.urutkan(baris, urut)
 

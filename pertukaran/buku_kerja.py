@@ -79,6 +79,7 @@ def baca_buku_kerja(
             "Realisasi anggaran",
             "PK",
             "Belanja",
+            "Anggaran PD",
         ):
             baris[nama] = [(n, r) for n, r in baris.get(nama, []) if r.get("tahun") == tahun]
         nomor_pk = {r.get("no") for _n, r in baris["PK"]}

@@ -454,6 +454,14 @@ class _Penyusun:
             )
             for n, r in self.rows("Belanja")
         ]
+        data["anggaran_pd"] = [
+            self.p.objek(
+                {k: r.get(k) for k in ("tahun", "pagu_murni", "pagu", "realisasi", "sumber")},
+                "Anggaran PD",
+                n,
+            )
+            for n, r in self.rows("Anggaran PD")
+        ]
         data["evaluasi_sakip"] = [
             self.p.objek(
                 {k: r.get(k) for k in ("tahun_dinilai", "nilai", "predikat", "evaluator")},

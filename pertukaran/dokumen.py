@@ -103,8 +103,9 @@ def _tahun_dalam_berkas(data: dict) -> set[int]:
             dari_indikator(ind)
         for kunci in ("pagu", "realisasi_anggaran", "realisasi_anggaran_tahunan"):
             tahun.update(_dict(simpul.get(kunci)))
-    for obj in _list(data.get("perjanjian_kinerja")) + _list(data.get("anggaran_belanja")):
-        tahun.add(_dict(obj).get("tahun"))
+    for kunci in ("perjanjian_kinerja", "anggaran_belanja", "anggaran_pd"):
+        for obj in _list(data.get(kunci)):
+            tahun.add(_dict(obj).get("tahun"))
     hasil = set()
     for t in tahun:
         if isinstance(t, str) and _TAHUN.match(t):

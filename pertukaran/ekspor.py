@@ -46,7 +46,7 @@ from typing import Any
 from django.db.models import Q
 from django.utils import timezone
 
-from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from anggaran.models import AnggaranBelanja, AnggaranPerangkatDaerah, Pagu, RealisasiAnggaran
 from common.formatting import parse_angka_teks
 from kinerja.models import (
     EvaluasiSakip,
@@ -233,6 +233,9 @@ class _Data:
         )
         self.belanja = list(
             AnggaranBelanja.objects.filter(perangkat_daerah=self.pd).order_by("urutan", "id")
+        )
+        self.anggaran_pd = list(
+            AnggaranPerangkatDaerah.objects.filter(perangkat_daerah=self.pd).order_by("tahun")
         )
         self.evaluasi = sorted(
             EvaluasiSakip.objects.filter(perangkat_daerah=self.pd),
@@ -442,6 +445,16 @@ class _Pengekspor:
                     "realisasi": angka(b.realisasi),
                 }
                 for b in d.belanja
+            ],
+            "anggaran_pd": [
+                {
+                    "tahun": a.tahun,
+                    "pagu_murni": angka(a.pagu_murni),
+                    "pagu": angka(a.pagu),
+                    "realisasi": angka(a.realisasi),
+                    "sumber": a.sumber or None,
+                }
+                for a in d.anggaran_pd
             ],
             "evaluasi_sakip": [
                 {

@@ -228,6 +228,10 @@ def baris_lembar(data: dict) -> dict[str, list[list]]:
         [r.get(k) for k in ("tahun", "kelompok", "jenis", "pagu", "realisasi")]
         for r in _list(data.get("anggaran_belanja"))
     ]
+    b["Anggaran PD"] = [
+        [r.get(k) for k in ("tahun", "pagu_murni", "pagu", "realisasi", "sumber")]
+        for r in _list(data.get("anggaran_pd"))
+    ]
     b["Evaluasi SAKIP"] = [
         [r.get(k) for k in ("tahun_dinilai", "nilai", "predikat", "evaluator")]
         for r in _list(data.get("evaluasi_sakip"))
@@ -363,7 +367,8 @@ def templat(*, contoh: bool = False) -> bytes:
 
 def sampai_tahun(data: dict, tahun: int) -> dict:
     """`data` without the yearly figures of the years after `tahun` (targets are the plan and
-    stay; realisations, pagu, budget realisations, PK and spending of later years go)."""
+    stay; realisations, pagu, budget realisations, PK, spending and agency budget totals of
+    later years go)."""
     import copy
 
     data = copy.deepcopy(data)
@@ -377,6 +382,6 @@ def sampai_tahun(data: dict, tahun: int) -> dict:
     for _tingkat, simpul, _induk in _simpul(data):
         for kunci in ("pagu", "realisasi_anggaran", "realisasi_anggaran_tahunan"):
             potong(simpul, kunci)
-    for kunci in ("perjanjian_kinerja", "anggaran_belanja"):
+    for kunci in ("perjanjian_kinerja", "anggaran_belanja", "anggaran_pd"):
         data[kunci] = [r for r in _list(data.get(kunci)) if (r.get("tahun") or 0) <= tahun]
     return data

@@ -16,7 +16,7 @@ from typing import Any
 
 from django.db import models
 
-from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from anggaran.models import AnggaranBelanja, AnggaranPerangkatDaerah, Pagu, RealisasiAnggaran
 from common.audit import nilai_json
 from kinerja.models import (
     EvaluasiSakip,
@@ -77,6 +77,7 @@ LABEL = {
     PKIndikator: "indikator PK",
     PKAnggaran: "anggaran PK",
     AnggaranBelanja: "anggaran belanja",
+    AnggaranPerangkatDaerah: "anggaran perangkat daerah",
     EvaluasiSakip: "evaluasi SAKIP",
     TabelSumberDaya: "tabel sumber daya",
     NarasiPerangkatDaerah: "narasi perangkat daerah",

@@ -18,7 +18,7 @@ from typing import Any
 
 from django.db import models
 
-from anggaran.models import AnggaranBelanja
+from anggaran.models import AnggaranBelanja, AnggaranPerangkatDaerah
 from kinerja.models import (
     EvaluasiSakip,
     PerjanjianKinerja,
@@ -123,6 +123,10 @@ PESAN_PLT = 'Harus true, false, null, "Plt." atau "Plh.".'
 PESAN_JUDUL_TABEL_GANDA = "Judul tabel {kode} dipakai lebih dari sekali (juga di {lain})."
 PESAN_SEL_TABEL = "Sel tabel harus berupa teks, bilangan bulat atau null."
 PESAN_PANJANG_BARIS = "Baris berisi {jumlah} sel, padahal tabel memiliki {kolom} kolom."
+PESAN_TAHUN_ANGGARAN_PD_GANDA = (
+    "Anggaran perangkat daerah tahun {kode} muncul lebih dari sekali (juga di {lain}); satu "
+    "tahun hanya memiliki satu pagu dan realisasi perangkat daerah."
+)
 PESAN_NARASI_GANDA = "Bagian narasi {kode} muncul lebih dari sekali (juga di {lain})."
 PESAN_TAHUN_LAPORAN_TTD = "Isi laporan.tahun bila laporan.tanggal diisi."
 
@@ -383,6 +387,8 @@ class _Pemeriksa:
         belanja = self.daftar(data.get("anggaran_belanja"), "$.anggaran_belanja")
         for i, baris in enumerate(belanja):
             self.anggaran_belanja(baris, f"$.anggaran_belanja[{i}]")
+        for i, baris in enumerate(self.daftar(data.get("anggaran_pd"), "$.anggaran_pd")):
+            self.anggaran_pd(baris, f"$.anggaran_pd[{i}]")
         for i, baris in enumerate(self.daftar(data.get("evaluasi_sakip"), "$.evaluasi_sakip")):
             self.evaluasi(baris, f"$.evaluasi_sakip[{i}]")
         for i, tabel in enumerate(self.daftar(data.get("sdm"), "$.sdm")):
@@ -706,6 +712,17 @@ class _Pemeriksa:
         if tahun is not None and kelompok is not None:
             kunci = f"{tahun} {kelompok} — {jenis or ''}".strip(" —")
             self.daftarkan("anggaran_belanja", kunci, path, PESAN_BARIS_GANDA)
+
+    def anggaran_pd(self, baris: Any, path: str) -> None:
+        """The agency's stated budget total of one year: tahun, pagu_murni, pagu, realisasi."""
+        if self.objek(baris, path) is None:
+            return
+        tahun = self.tahun(baris, "tahun", path, wajib=True)
+        for kunci in ("pagu_murni", "pagu", "realisasi"):
+            self.desimal(baris.get(kunci), _jalur(path, kunci), tidak_negatif=True)
+        self.teks(baris, "sumber", path, maks=_maks(AnggaranPerangkatDaerah, "sumber"))
+        if tahun is not None:
+            self.daftarkan("anggaran_pd", str(tahun), path, PESAN_TAHUN_ANGGARAN_PD_GANDA)
 
     def evaluasi(self, baris: Any, path: str) -> None:
         if self.objek(baris, path) is None:

@@ -325,6 +325,28 @@ LEMBAR: tuple[Lembar, ...] = (
         "Anggaran per jenis belanja (Belanja Operasi: Pegawai, Barang dan Jasa …).",
     ),
     Lembar(
+        "Anggaran PD",
+        (
+            Kolom("Tahun", "tahun", BULAT, wajib=True, lebar=8),
+            Kolom("Pagu murni", "pagu_murni", ANGKA, lebar=18),
+            Kolom(
+                "Pagu",
+                "pagu",
+                ANGKA,
+                lebar=18,
+                catatan="Pagu yang berlaku: perubahan bila ada, selain itu murni.",
+            ),
+            Kolom("Realisasi", "realisasi", ANGKA, lebar=18),
+            Kolom(
+                "Sumber",
+                "sumber",
+                lebar=40,
+                catatan="Dokumen yang menyatakan angka ini, mis. DPA Perubahan.",
+            ),
+        ),
+        "Anggaran perangkat daerah sebagaimana dinyatakan dokumen (DPA), satu baris per tahun.",
+    ),
+    Lembar(
         "Evaluasi SAKIP",
         (
             Kolom("Tahun dinilai", "tahun_dinilai", BULAT, lebar=10),
@@ -382,5 +404,6 @@ LEMBAR_LABEL = {
     "indikator PK": "PK indikator",
     "anggaran PK": "PK anggaran",
     "anggaran belanja": "Belanja",
+    "anggaran perangkat daerah": "Anggaran PD",
     "evaluasi SAKIP": "Evaluasi SAKIP",
 }

@@ -1,5 +1,6 @@
 """Writing the yearly figures: targets, rencana aksi, realisations, pagu and budget realisations,
-Perjanjian Kinerja, spending (anggaran belanja) and the SAKIP evaluation.
+Perjanjian Kinerja, spending (anggaran belanja), the agency's stated budget total (anggaran_pd)
+and the SAKIP evaluation.
 
 Part of the writer (`tulis._Pemuat`), run after `tulis_rencana`: the rows attach to the
 objects it wrote. Realisations loaded from a file are approved; a value entered in the app
@@ -16,7 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from anggaran.models import AnggaranBelanja, Pagu, RealisasiAnggaran
+from anggaran.models import AnggaranBelanja, AnggaranPerangkatDaerah, Pagu, RealisasiAnggaran
 from kinerja.models import (
     EvaluasiSakip,
     PerjanjianKinerja,
@@ -431,6 +432,24 @@ class _PemuatKinerja(_Penyinkron):
             for o in AnggaranBelanja.objects.filter(perangkat_daerah=self.pd)
         }
         self.sinkron(AnggaranBelanja, lama, baris)
+        baris = [
+            _Baris(
+                r["tahun"],
+                {
+                    "perangkat_daerah": self.pd,
+                    "tahun": r["tahun"],
+                    "pagu_murni": _desimal(r.get("pagu_murni")),
+                    "pagu": _desimal(r.get("pagu")),
+                    "realisasi": _desimal(r.get("realisasi")),
+                    "sumber": _teks(r.get("sumber")),
+                },
+            )
+            for r in _list(self.data.get("anggaran_pd"))
+        ]
+        lama = {
+            o.tahun: o for o in AnggaranPerangkatDaerah.objects.filter(perangkat_daerah=self.pd)
+        }
+        self.sinkron(AnggaranPerangkatDaerah, lama, baris)
         baris = [
             _Baris(
                 r.get("tahun_dinilai"),

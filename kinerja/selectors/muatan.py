@@ -10,9 +10,11 @@ and realisations of the years the reports compare.
 
 `pengukuran_kinerja`, `perbandingan_tahun`, `evaluasi_renja`, `efisiensi` and
 `anggaran.selectors.rekap_anggaran` accept it through `muatan=` and then run no query of
-their own (the Renja form still reads its AnalisisProgram rows); without it each loads what it
-needs by itself, with its pinned count. The values are the same either way: every loaded row
-is keyed by year, so loading more years than one selector needs changes nothing it reads.
+their own (the Renja form still reads its AnalisisProgram rows); `kinerja.validasi.validasi_pd`
+reads it too and then loads only what the load does not hold (7 queries). Without it each
+loads what it needs by itself, with its pinned count. The values are the same either way:
+every loaded row is keyed by year, so loading more years than one selector needs changes
+nothing it reads.
 """
 
 from __future__ import annotations
@@ -59,7 +61,8 @@ class MuatanKinerja:
     """Urusan and bidang names by Kepmendagri code."""
     data: tuple[DataIndikator, ...] = ()
     """Every indicator of the PD in the Renstra (tujuan, sasaran and penanggung jawab joined),
-    by (urutan, id), with targets, signed PK rows, quarterly targets and realisations."""
+    by (urutan, id), with targets, signed PK rows, quarterly targets and realisations (each
+    with `jumlah_bukti`, its evidence count)."""
 
     @property
     def periode(self) -> tuple[int, ...]:
@@ -110,7 +113,8 @@ def muat_kinerja(
     Queries (15, whatever the plan size; 2 when no Renstra covers `tahun`): Renstra; scale;
     sasaran; programs; program→sasaran; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
     nomenclature; indicators (with tujuan, sasaran, penanggung jawab); targets; signed PK
-    rows; quarterly targets; realisations.
+    rows; quarterly targets; realisations (with an evidence count, which
+    `kinerja.validasi.validasi_pd` reads).
     """
     renstra = renstra_aktif(pd=pd, tahun=tahun)
     skala = muat_skala()
@@ -147,7 +151,11 @@ def muat_kinerja(
         .order_by("urutan", "id")
     )
     data = muat_data_indikator(
-        qs, tahun_target=tahun_target, tahun_realisasi=tahun_realisasi, target_triwulan=True
+        qs,
+        tahun_target=tahun_target,
+        tahun_realisasi=tahun_realisasi,
+        target_triwulan=True,
+        anotasi_bukti=True,
     )
     return MuatanKinerja(
         pd.pk,

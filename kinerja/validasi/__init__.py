@@ -20,9 +20,10 @@ from __future__ import annotations
 from django.db.models import Q
 
 from anggaran.models import AnggaranBelanja
-from anggaran.selectors import hitung_pohon, muat_pohon_anggaran
-from kinerja.models import EvaluasiSakip, PKIndikator, Realisasi
-from kinerja.selectors import muat_data_indikator, renstra_aktif
+from anggaran.selectors import anggaran_pd, hitung_pohon, muat_pohon_anggaran
+from kinerja.models import EvaluasiSakip, Realisasi
+from kinerja.selectors import DataIndikator, MuatanKinerja, muat_data_indikator, renstra_aktif
+from kinerja.selectors.muatan import PESAN_MUATAN_LAIN
 from renstra.models import (
     Indikator,
     Pejabat,
@@ -47,6 +48,7 @@ from .anggaran import (
     PESAN_REALISASI_MELEBIHI_PAGU,
     _cek_anggaran,
     _cek_belanja,
+    cek_total_pd,
 )
 from .dasar import ERROR, PERINGATAN, Masalah, ObjekMasalah, _objek_indikator
 from .identitas import KODE_NIP_TIDAK_SAH, KODE_PANGKAT_TIDAK_SAH, cek_pejabat
@@ -183,17 +185,25 @@ __all__ = [
 ]
 
 
-def _indeks_objek(renstra, data_list, pejabat, baris_pk) -> IndeksObjek:
+def _indeks_objek(renstra, data_list, pejabat, baris_pk, muatan=None) -> IndeksObjek:
     """The master data the printed-text rules compare with (4 queries, always run so the
-    count does not depend on whether a printed report was loaded)."""
-    sasaran = list(Sasaran.objects.filter(renstra=renstra)) if renstra is not None else []
+    count does not depend on whether a printed report was loaded; 1, the tujuan, with a
+    `muatan`, whose sasaran and programs with their sasaran links are those of the Renstra)."""
     tujuan = list(Tujuan.objects.filter(renstra=renstra)) if renstra is not None else []
-    program = list(Program.objects.filter(renstra=renstra)) if renstra is not None else []
     tautan: dict[int, set[int]] = {}
-    for program_id, sasaran_id in Program.sasaran.through.objects.filter(
-        program__renstra=renstra
-    ).values_list("program_id", "sasaran_id"):
-        tautan.setdefault(program_id, set()).add(sasaran_id)
+    if muatan is not None:
+        sasaran = list(muatan.sasaran)
+        program = list(muatan.pohon.program)
+        for p in program:
+            for s in p.sasaran.all():
+                tautan.setdefault(p.pk, set()).add(s.pk)
+    else:
+        sasaran = list(Sasaran.objects.filter(renstra=renstra)) if renstra is not None else []
+        program = list(Program.objects.filter(renstra=renstra)) if renstra is not None else []
+        for program_id, sasaran_id in Program.sasaran.through.objects.filter(
+            program__renstra=renstra
+        ).values_list("program_id", "sasaran_id"):
+            tautan.setdefault(program_id, set()).add(sasaran_id)
     target_pk: dict[tuple[int, int], list] = {}
     for b in baris_pk:
         if b.indikator_id is not None:
@@ -210,23 +220,10 @@ def _indeks_objek(renstra, data_list, pejabat, baris_pk) -> IndeksObjek:
     )
 
 
-def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
-    """Every problem of the PD's data for `tahun`, rule by rule (budget rules first).
-
-    Queries (21): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    jenis belanja; indicators; targets; signed PK rows; realisations (with an evidence count);
-    PK rows of the year (reasons for a differing target); staffing/facilities tables; SAKIP
-    evaluations; PK rows of the year and the next (with their PK, pihak pertama, indicator);
-    officials; the printed texts of the year's report (one per registered reader); sasaran;
-    tujuan; programs (again, for their sasaran links); program–sasaran links.
-    """
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
-    rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
-    belanja = list(AnggaranBelanja.objects.filter(perangkat_daerah=pd, tahun=tahun))
-    masalah = list(_cek_anggaran(rekap.program, pohon, tahun))
-    masalah += _cek_belanja(pd, belanja, rekap)
-
+def _muat_indikator(pd: PerangkatDaerah, tahun: int, renstra) -> list[DataIndikator]:
+    """The PD's indicators of the Renstra (every indicator of the PD when no Renstra covers
+    the year) with the targets of the year and the period's last year, the signed PK rows
+    and the year's realisations with an evidence count (4 queries)."""
     qs = Indikator.objects.filter(perangkat_daerah=pd)
     if renstra is not None:
         qs = qs.filter(
@@ -239,18 +236,62 @@ def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     tahun_target = [tahun]
     if renstra is not None:
         tahun_target.append(renstra.tahun_akhir)
-    data_list = muat_data_indikator(
+    return muat_data_indikator(
         qs.order_by("urutan", "id"),
         tahun_target=tahun_target,
         tahun_realisasi=[tahun],
         anotasi_bukti=True,
     )
+
+
+def validasi_pd(
+    *, pd: PerangkatDaerah, tahun: int, muatan: MuatanKinerja | None = None
+) -> list[Masalah]:
+    """Every problem of the PD's data for `tahun`, rule by rule (budget rules first).
+
+    Queries (20): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
+    jenis belanja; indicators; targets; signed PK rows; realisations (with an evidence count);
+    staffing/facilities tables; SAKIP evaluations; PK rows of the year and the next (with
+    their PK, pihak pertama, indicator); officials; the printed texts of the year's report
+    (one per registered reader); sasaran; tujuan; programs (again, for their sasaran links);
+    program–sasaran links.
+
+    `muatan`: the PD-year's performance load (`kinerja.selectors.muat_kinerja`, official
+    budget status) when the caller already has it: the Renstra, the budget tree, the
+    indicators with their targets, PK rows, realisations and evidence counts, the sasaran and
+    the programs' sasaran links are read from it, and the validation runs 7 queries (jenis
+    belanja; staffing tables; SAKIP evaluations; PK rows; officials; printed texts; tujuan).
+    The result is the same. ValueError for a load of another PD, year or budget status, or
+    one without the years the rules read. A load without a Renstra holds no indicator, while
+    the rules then check every indicator of the PD: that case loads as without `muatan`.
+    """
+    if muatan is not None:
+        # The budget rules read approved realisasi anggaran only (as without `muatan`).
+        if not muatan.hanya_resmi:
+            raise ValueError(PESAN_MUATAN_LAIN)
+        akhir = (muatan.renstra.tahun_akhir,) if muatan.renstra is not None else ()
+        muatan.periksa(pd, tahun, tahun_target=(tahun, *akhir), tahun_realisasi=(tahun,))
+        if muatan.renstra is None:
+            muatan = None
+    if muatan is not None:
+        renstra, pohon = muatan.renstra, muatan.pohon
+    else:
+        renstra = renstra_aktif(pd=pd, tahun=tahun)
+        pohon = muat_pohon_anggaran(renstra=renstra, tahun_list=[tahun])
+    rekap = hitung_pohon(pohon, pd_id=pd.pk, tahun=tahun, triwulan=4)
+    belanja = list(AnggaranBelanja.objects.filter(perangkat_daerah=pd, tahun=tahun))
+    masalah = list(_cek_anggaran(rekap.program, pohon, tahun))
+    masalah += _cek_belanja(pd, belanja, rekap)
+    masalah += cek_total_pd(anggaran_pd(pd=pd, tahun=tahun), rekap)
+
+    data_list = list(muatan.data) if muatan is not None else _muat_indikator(pd, tahun, renstra)
+    baris_pk = muat_baris_pk(pd, tahun)
     # Indicators of a PK of the year → whether a reason for a differing target is recorded.
     pk_ids: dict[int, bool] = {}
-    for indikator_id, alasan in PKIndikator.objects.filter(
-        perjanjian__perangkat_daerah=pd, perjanjian__tahun=tahun, indikator__isnull=False
-    ).values_list("indikator_id", "alasan_selisih"):
-        pk_ids[indikator_id] = pk_ids.get(indikator_id, False) or bool(alasan.strip())
+    for b in baris_pk:
+        if b.perjanjian.tahun == tahun and b.indikator_id is not None:
+            alasan = bool(b.alasan_selisih.strip())
+            pk_ids[b.indikator_id] = pk_ids.get(b.indikator_id, False) or alasan
     tahun_akhir = renstra.tahun_akhir if renstra is not None else None
     for data in data_list:
         masalah += _cek_indikator(data, tahun, tahun_akhir, pk_ids)
@@ -264,7 +305,6 @@ def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
         data_list, tahun, EvaluasiSakip.objects.filter(perangkat_daerah=pd)
     )
     masalah += cek_keluaran_belanja(rekap.program, data_list, tahun)
-    baris_pk = muat_baris_pk(pd, tahun)
     masalah += cek_baris_pk(baris_pk, tahun)
     masalah += cek_nama_satuan(
         [
@@ -283,7 +323,7 @@ def validasi_pd(*, pd: PerangkatDaerah, tahun: int) -> list[Masalah]:
     pejabat = list(Pejabat.objects.filter(perangkat_daerah=pd).order_by("id"))
     masalah += cek_pejabat(pejabat)
     teks = baca_tercetak(pd, tahun)
-    masalah += cek_tercetak(teks, _indeks_objek(renstra, data_list, pejabat, baris_pk))
+    masalah += cek_tercetak(teks, _indeks_objek(renstra, data_list, pejabat, baris_pk, muatan))
     masalah += _cek_tabel_sumber_daya(TabelSumberDaya.objects.filter(perangkat_daerah=pd))
     return masalah
 

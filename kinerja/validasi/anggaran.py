@@ -38,9 +38,6 @@ PESAN_JUMLAH_ANAK_REALISASI = (
     "realisasi {anak} di bawahnya ({jumlah}); selisih {selisih}. Laporan mencetak {dicetak}."
 )
 DICETAK_JUMLAH = "jumlah {anak}"
-DICETAK_TERCATAT = (
-    "angka {tingkat} yang tercatat (pagu dan realisasinya saling sesuai), bukan jumlah di bawahnya"
-)
 PESAN_PAGU_ANAK_MELEBIHI_INDUK = (
     "Pagu {tingkat} {kode} ({pagu}) melebihi pagu {tingkat_induk} {kode_induk} yang "
     "menaunginya ({pagu_induk})."
@@ -179,3 +176,63 @@ def _cek_belanja(pd, belanja, rekap) -> Iterator[Masalah]:
                 ),
                 objek_pd,
             )
+
+
+# --- The agency's stated total against the program tree --------------------------------------
+
+KODE_TOTAL_PD_BERBEDA = "anggaran.total_pd_berbeda"
+
+PESAN_TOTAL_PD_BERBEDA = (
+    "{Besaran} perangkat daerah yang dinyatakan{sumber} ({dinyatakan}) berbeda dari jumlah "
+    "{besaran} program/kegiatan/sub-kegiatan yang tercatat ({program}); selisih {selisih} "
+    "(dinyatakan {arah}). Laporan mencetak keduanya."
+)
+PESAN_TOTAL_PD_MELEBIHI_PAGU = (
+    "Realisasi anggaran perangkat daerah yang dinyatakan{sumber} ({realisasi}) melebihi "
+    "pagunya ({pagu}): {persen}."
+)
+
+
+def cek_total_pd(total, rekap) -> Iterator[Masalah]:
+    """The stated budget total of the PD (anggaran.selectors.anggaran_pd, None when none is
+    recorded) against the program tree's sums (`rekap`, a RekapAnggaran): a differing pagu or
+    realisasi is a warning (a report may load only some programs, or the agency may spend
+    outside them); a stated realisasi above the stated pagu is an error."""
+    if total is None:
+        return
+    objek = ObjekMasalah(
+        "anggaran.anggaranperangkatdaerah", total.id, f"Anggaran perangkat daerah {total.tahun}"
+    )
+    sumber = f" ({total.sumber})" if total.sumber else ""
+    for besaran, dinyatakan, program in (
+        ("pagu", total.pagu, rekap.pagu),
+        ("realisasi anggaran", total.realisasi, rekap.realisasi),
+    ):
+        if dinyatakan is None or program is None or dinyatakan == program:
+            continue
+        yield Masalah(
+            KODE_TOTAL_PD_BERBEDA,
+            PERINGATAN,
+            PESAN_TOTAL_PD_BERBEDA.format(
+                Besaran=besaran[0].upper() + besaran[1:],
+                besaran=besaran,
+                sumber=sumber,
+                dinyatakan=format_rupiah(dinyatakan),
+                program=format_rupiah(program),
+                selisih=_selisih(dinyatakan, program),
+                arah="lebih besar" if dinyatakan > program else "lebih kecil",
+            ),
+            objek,
+        )
+    if total.pagu is not None and total.realisasi is not None and total.realisasi > total.pagu:
+        yield Masalah(
+            KODE_REALISASI_MELEBIHI_PAGU,
+            ERROR,
+            PESAN_TOTAL_PD_MELEBIHI_PAGU.format(
+                sumber=sumber,
+                realisasi=format_rupiah(total.realisasi),
+                pagu=format_rupiah(total.pagu),
+                persen=format_persen(total.persen),
+            ),
+            objek,
+        )

@@ -2,7 +2,9 @@
 
 The programs, kegiatan and their anggaran (Bab II); the efficiency rows and the programs
 supporting one sasaran (Bab III); the budget realisation per program and kegiatan, per
-quarter and per jenis belanja (Bab III-B).
+quarter and per jenis belanja (Bab III-B). Where the agency's budget total is recorded as a
+document states it (`DataLKjIP.anggaran_pd`), the program tables print it after their
+computed JUMLAH row, with the difference and a note when the two disagree.
 
 Each function here is the ONE generator of a printed table: the HTML template, the PDF
 (WeasyPrint prints the same HTML), the XLSX writer and the numbers snapshot all read the
@@ -18,6 +20,100 @@ from common.hitung import kurang
 from ..selectors import AnalisisSasaran, DataLKjIP
 from ..tabel import ANGKA, BULAT, NILAI, PERSEN, Baris, Kepala, Sel, Tabel
 from .sel import LABEL_TINGKAT, _t, baris_jumlah, nama_berkode, sel_anggaran
+
+# --- The agency's stated total beside the computed sum (issue 14 point 8) -------------------
+
+LABEL_ANGGARAN_PD = "Anggaran perangkat daerah (sebagaimana dinyatakan{sumber})"
+LABEL_SELISIH_PD = "Selisih (dinyatakan − jumlah program)"
+CATATAN_PAGU_PD_BERBEDA = (
+    "Pagu perangkat daerah sebagaimana dinyatakan{sumber} ({pagu_pd}) tidak sama dengan jumlah "
+    "program/kegiatan/sub-kegiatan yang tercatat ({pagu_program}); selisih {selisih_pagu}. "
+    "Keduanya dicetak sebagaimana tercatat; lihat hasil validasi data."
+)
+CATATAN_ANGGARAN_PD_BERBEDA = (
+    "Anggaran perangkat daerah sebagaimana dinyatakan{sumber} (pagu {pagu_pd}, realisasi "
+    "{real_pd}) tidak sama dengan jumlah program/kegiatan/sub-kegiatan yang tercatat (pagu "
+    "{pagu_program}, realisasi {real_program}); selisih pagu {selisih_pagu}, realisasi "
+    "{selisih_real}. Keduanya dicetak sebagaimana tercatat; lihat hasil validasi data."
+)
+CATATAN_BELANJA_PD_BERBEDA = (
+    "Jumlah per jenis belanja (anggaran {pagu_belanja}, realisasi {real_belanja}) juga tidak "
+    "sama dengan anggaran perangkat daerah sebagaimana dinyatakan{sumber} (pagu {pagu_pd}, "
+    "realisasi {real_pd}); selisih anggaran {selisih_pagu}, realisasi {selisih_real}."
+)
+
+
+def _sumber_pd(data: DataLKjIP) -> str:
+    sumber = data.anggaran_pd.sumber if data.anggaran_pd else ""
+    return f": {sumber}" if sumber else ""
+
+
+def _baris_anggaran_pd(data: DataLKjIP, *, kosong: int, sel, sel_selisih, berbeda: bool):
+    """The stated-total row and, when `berbeda`, the difference row, placed after the computed
+    JUMLAH row: `kosong` empty cells, the label, then the amount cells."""
+    awal = tuple(_t("") for _ in range(kosong))
+    baris = [
+        Baris(
+            (*awal, _t(LABEL_ANGGARAN_PD.format(sumber=_sumber_pd(data))), *sel),
+            jenis="jumlah",
+            kunci="anggaran-pd",
+            label="Anggaran perangkat daerah",
+        )
+    ]
+    if berbeda:
+        baris.append(
+            Baris(
+                (*awal, _t(LABEL_SELISIH_PD), *sel_selisih),
+                jenis="jumlah",
+                kunci="selisih-pd",
+                label="Selisih anggaran perangkat daerah",
+            )
+        )
+    return baris
+
+
+# --- A parent's entered amount beside the children's sum it prints -------------------------
+
+NAMA_ANAK = {"program": "kegiatan", "kegiatan": "sub-kegiatan"}
+PENGANTAR_TERCATAT_BERBEDA = (
+    "Angka yang tercatat pada tingkat program/kegiatan berikut berbeda dari jumlah di "
+    "bawahnya; tabel mencetak jumlahnya. Mana yang benar belum diputuskan: kesalahan data ini "
+    "harus dibetulkan atau dijelaskan sebelum laporan disetujui (lihat hasil validasi data)."
+)
+CATATAN_TERCATAT_BERBEDA = "{label} {kode}: tercatat {tercatat}; jumlah {anak} {jumlah}."
+
+
+def catatan_tercatat(baris, *, dengan_realisasi: bool = True) -> list[str]:
+    """One note per program or kegiatan whose own entered pagu (and realisasi) differs from
+    the sum of its children that the table prints (anggaran.selectors: amounts are entered on
+    the lowest level; neither figure is silently dropped). `baris`: BarisAnggaran rows."""
+    medan = ("pagu", "realisasi") if dengan_realisasi else ("pagu",)
+    hasil = []
+    for b in baris:
+        if not b.anak:
+            continue
+        beda = [
+            m
+            for m in medan
+            if getattr(b, f"{m}_tercatat") is not None
+            and getattr(b, f"{m}_anak") is not None
+            and getattr(b, f"{m}_tercatat") != getattr(b, f"{m}_anak")
+        ]
+        if not beda:
+            continue
+        hasil.append(
+            CATATAN_TERCATAT_BERBEDA.format(
+                label=LABEL_TINGKAT[b.tingkat],
+                kode=b.kode,
+                tercatat=" dan ".join(
+                    f"{m} {format_rupiah(getattr(b, f'{m}_tercatat'))}" for m in beda
+                ),
+                anak=NAMA_ANAK[b.tingkat],
+                jumlah=", ".join(f"{m} {format_rupiah(getattr(b, f'{m}_anak'))}" for m in beda),
+            )
+        )
+    return [PENGANTAR_TERCATAT_BERBEDA, *hasil] if hasil else []
+
 
 # --- Bab II ---------------------------------------------------------------------------------
 
@@ -56,6 +152,26 @@ def tabel_program_anggaran(data: DataLKjIP, kunci: str = "program-anggaran") -> 
             Sel(data.anggaran.pagu, BULAT, kunci="pagu"), kosong=1, label="Jumlah anggaran"
         )
     )
+    catatan = catatan_tercatat(data.anggaran.baris(), dengan_realisasi=False)
+    total_pd = data.anggaran_pd
+    if total_pd is not None:
+        selisih = data.selisih_pagu_pd
+        baris += _baris_anggaran_pd(
+            data,
+            kosong=1,
+            sel=(Sel(total_pd.pagu, BULAT, kunci="pagu"),),
+            sel_selisih=(Sel(selisih, BULAT, kunci="pagu"),),
+            berbeda=bool(selisih),
+        )
+        if selisih:
+            catatan.append(
+                CATATAN_PAGU_PD_BERBEDA.format(
+                    sumber=_sumber_pd(data),
+                    pagu_pd=format_rupiah(total_pd.pagu),
+                    pagu_program=format_rupiah(data.anggaran.pagu),
+                    selisih_pagu=format_rupiah(selisih),
+                )
+            )
     return Tabel(
         kunci=kunci,
         judul=f"Program, kegiatan dan anggaran tahun {data.tahun}",
@@ -67,6 +183,7 @@ def tabel_program_anggaran(data: DataLKjIP, kunci: str = "program-anggaran") -> 
             ),
         ),
         baris=tuple(baris),
+        catatan=tuple(catatan),
         lebar_excel=(6, 80, 20),
     )
 
@@ -245,6 +362,37 @@ def tabel_realisasi_anggaran(data: DataLKjIP, kunci: str = "realisasi-anggaran")
             *sel_anggaran(a), Sel(a.sisa, BULAT, kunci="sisa"), label="Jumlah realisasi anggaran"
         )
     )
+    catatan = [
+        "Persentase = realisasi / pagu × 100 pada setiap tingkat; jumlah dihitung dari "
+        "sub-kegiatan.",
+        *catatan_tercatat(a.baris()),
+    ]
+    total_pd = data.anggaran_pd
+    if total_pd is not None:
+        baris += _baris_anggaran_pd(
+            data,
+            kosong=0,
+            sel=(*sel_anggaran(total_pd), Sel(total_pd.sisa, BULAT, kunci="sisa")),
+            sel_selisih=(
+                Sel(data.selisih_pagu_pd, BULAT, kunci="pagu"),
+                Sel(data.selisih_realisasi_pd, BULAT, kunci="realisasi"),
+                _t(""),
+                _t(""),
+            ),
+            berbeda=data.anggaran_pd_berbeda,
+        )
+        if data.anggaran_pd_berbeda:
+            catatan.append(
+                CATATAN_ANGGARAN_PD_BERBEDA.format(
+                    sumber=_sumber_pd(data),
+                    pagu_pd=format_rupiah(total_pd.pagu),
+                    real_pd=format_rupiah(total_pd.realisasi),
+                    pagu_program=format_rupiah(a.pagu),
+                    real_program=format_rupiah(a.realisasi),
+                    selisih_pagu=format_rupiah(data.selisih_pagu_pd),
+                    selisih_real=format_rupiah(data.selisih_realisasi_pd),
+                )
+            )
     return Tabel(
         kunci=kunci,
         judul=f"Realisasi anggaran per program dan kegiatan tahun {data.tahun}",
@@ -258,10 +406,7 @@ def tabel_realisasi_anggaran(data: DataLKjIP, kunci: str = "realisasi-anggaran")
             ),
         ),
         baris=tuple(baris),
-        catatan=(
-            "Persentase = realisasi / pagu × 100 pada setiap tingkat; jumlah dihitung dari "
-            "sub-kegiatan.",
-        ),
+        catatan=tuple(catatan),
         lebar_excel=(70, 18, 18, 10, 18),
     )
 
@@ -330,6 +475,22 @@ def tabel_belanja(data: DataLKjIP, kunci: str = "jenis-belanja") -> Tabel | None
                 real_program=format_rupiah(a.realisasi),
                 selisih_pagu=format_rupiah(kurang(b.pagu, a.pagu)),
                 selisih_real=format_rupiah(kurang(b.realisasi, a.realisasi)),
+            )
+        )
+    total_pd = data.anggaran_pd
+    if total_pd is not None and (
+        (total_pd.pagu is not None and b.pagu != total_pd.pagu)
+        or (total_pd.realisasi is not None and b.realisasi != total_pd.realisasi)
+    ):
+        catatan.append(
+            CATATAN_BELANJA_PD_BERBEDA.format(
+                pagu_belanja=format_rupiah(b.pagu),
+                real_belanja=format_rupiah(b.realisasi),
+                sumber=_sumber_pd(data),
+                pagu_pd=format_rupiah(total_pd.pagu),
+                real_pd=format_rupiah(total_pd.realisasi),
+                selisih_pagu=format_rupiah(kurang(b.pagu, total_pd.pagu)),
+                selisih_real=format_rupiah(kurang(b.realisasi, total_pd.realisasi)),
             )
         )
     baris = [

@@ -10,14 +10,21 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from anggaran.selectors import RekapAnggaran, RekapBelanja, rekap_anggaran, rekap_belanja
+from anggaran.selectors import (
+    AnggaranPD,
+    RekapAnggaran,
+    RekapBelanja,
+    anggaran_pd,
+    rekap_anggaran,
+    rekap_belanja,
+)
 from common.formatting import (
     TANDA_KOSONG,
     format_persen,
     format_rupiah,
     format_triwulan,
 )
-from common.hitung import jumlah
+from common.hitung import jumlah, kurang
 from common.hitung import persen as _persen
 from kinerja.selectors import (
     JUMLAH_TAHUN_PERBANDINGAN,
@@ -33,12 +40,10 @@ from kinerja.selectors import (
     muat_kinerja,
     pengukuran_kinerja,
     perbandingan_tahun,
-    renstra_aktif,
 )
 from kinerja.validasi import Masalah, validasi_pd
 from renstra.models import (
     PerangkatDaerah,
-    Sasaran,
 )
 
 from ..tabel import format_nilai
@@ -149,10 +154,28 @@ class DataLKjIP(_PeriodeIdentitas):
     validasi: tuple[Masalah, ...]
     kategori_jumlah: tuple[tuple[str, str, int], ...] = field(default=())
     """(urutan, label, n of indicators) per band of the scale."""
+    anggaran_pd: AnggaranPD | None = None
+    """The agency's budget total as a document states it (None when none is recorded)."""
 
     @property
     def tahun(self) -> int:
         return self.identitas.tahun
+
+    @property
+    def selisih_pagu_pd(self) -> Decimal | None:
+        """Stated pagu − program-tree pagu (None without a stated total)."""
+        return kurang(self.anggaran_pd.pagu, self.anggaran.pagu) if self.anggaran_pd else None
+
+    @property
+    def selisih_realisasi_pd(self) -> Decimal | None:
+        """Stated realisasi − program-tree realisasi (None without a stated total)."""
+        a = self.anggaran_pd
+        return kurang(a.realisasi, self.anggaran.realisasi) if a else None
+
+    @property
+    def anggaran_pd_berbeda(self) -> bool:
+        """Whether a stated total exists and its pagu or realisasi differs from the tree's."""
+        return any(v for v in (self.selisih_pagu_pd, self.selisih_realisasi_pd))
 
     @property
     def pd(self) -> PerangkatDaerah:
@@ -245,9 +268,10 @@ def data_lkjip(
 
     The data is loaded once (`kinerja.selectors.muat_kinerja`: Renstra, scale, sasaran, the
     budget tree, every indicator with its targets and realisations) and given to every
-    selector (`muatan=`, `pohon=`, `kinerja=`), which then compute without loading again;
-    the same selectors called alone load by themselves (counts pinned in
-    tests/kinerja/test_selectors.py). The total is pinned in tests/laporan/test_muat_lkjip.py.
+    selector (`muatan=`, `pohon=`, `kinerja=`) and to the validation (`validasi_pd`), which
+    then compute without loading again; the same selectors called alone load by themselves
+    (counts pinned in tests/kinerja/test_selectors.py). The total is pinned in
+    tests/laporan/test_muat_lkjip.py.
     """
     muatan = muat_kinerja(pd=pd, tahun=tahun, jumlah_tahun=JUMLAH_TAHUN_PERBANDINGAN)
     pengukuran = pengukuran_kinerja(pd=pd, tahun=tahun, triwulan=4, muatan=muatan)
@@ -258,6 +282,7 @@ def data_lkjip(
     matriks = matriks_renstra(pd=pd, tahun=tahun, muatan=rencana)
     anggaran = rekap_anggaran(pd=pd, tahun=tahun, triwulan=4, pohon=muatan.pohon)
     belanja = rekap_belanja(pd=pd, tahun=tahun)
+    total_pd = anggaran_pd(pd=pd, tahun=tahun)
     efis = efisiensi(pd=pd, tahun=tahun, muatan=muatan)
     evaluasi = evaluasi_renja(pd=pd, tahun=tahun, triwulan=4, muatan=muatan)
     jumlah_kategori: dict[str, int] = defaultdict(int)
@@ -286,8 +311,9 @@ def data_lkjip(
         evaluasi_renja=evaluasi,
         rencana_aksi=rencana_aksi(pd=pd, tahun=tahun, muatan=rencana),
         serapan=serapan_triwulan(anggaran),
-        validasi=tuple(validasi_pd(pd=pd, tahun=tahun)),
+        validasi=tuple(validasi_pd(pd=pd, tahun=tahun, muatan=muatan)),
         kategori_jumlah=kategori_jumlah,
+        anggaran_pd=total_pd,
     )
 
 
@@ -310,12 +336,18 @@ def data_triwulan(
     tanggal: datetime.date | None = None,
     nip: str | None = None,
 ) -> DataTriwulan:
-    """The quarterly performance report (DOMAIN.md §7.2): IKU s.d. TW n and budget s.d. TW n."""
+    """The quarterly performance report (DOMAIN.md §7.2): IKU s.d. TW n and budget s.d. TW n.
+
+    One performance load (`muat_kinerja`) for the measurement, the budget and the validation.
+    """
+    muatan = muat_kinerja(pd=pd, tahun=tahun)
     return DataTriwulan(
         identitas=identitas(pd=pd, tahun=tahun, triwulan=triwulan, tanggal=tanggal, nip=nip),
-        pengukuran=pengukuran_kinerja(pd=pd, tahun=tahun, triwulan=triwulan, hanya_iku=True),
-        anggaran=rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan),
-        validasi=tuple(validasi_pd(pd=pd, tahun=tahun)),
+        pengukuran=pengukuran_kinerja(
+            pd=pd, tahun=tahun, triwulan=triwulan, hanya_iku=True, muatan=muatan
+        ),
+        anggaran=rekap_anggaran(pd=pd, tahun=tahun, triwulan=triwulan, pohon=muatan.pohon),
+        validasi=tuple(validasi_pd(pd=pd, tahun=tahun, muatan=muatan)),
     )
 
 
@@ -336,22 +368,17 @@ def data_evaluasi_renja(
     tanggal: datetime.date | None = None,
     nip: str | None = None,
 ) -> DataEvaluasiRenja:
-    """The Formulir Evaluasi Hasil Renja of TW `triwulan` (DOMAIN.md §7.5)."""
-    renstra = renstra_aktif(pd=pd, tahun=tahun)
-    sasaran = (
-        tuple(
-            Sasaran.objects.filter(renstra=renstra)
-            .order_by("urutan", "id")
-            .values_list("uraian", flat=True)
-        )
-        if renstra is not None
-        else ()
-    )
+    """The Formulir Evaluasi Hasil Renja of TW `triwulan` (DOMAIN.md §7.5).
+
+    One performance load (`muat_kinerja`: the Renstra and its sasaran among it) for the form
+    and the validation.
+    """
+    muatan = muat_kinerja(pd=pd, tahun=tahun)
     return DataEvaluasiRenja(
         identitas=identitas(pd=pd, tahun=tahun, triwulan=triwulan, tanggal=tanggal, nip=nip),
-        evaluasi=evaluasi_renja(pd=pd, tahun=tahun, triwulan=triwulan),
-        sasaran=sasaran,
-        validasi=tuple(validasi_pd(pd=pd, tahun=tahun)),
+        evaluasi=evaluasi_renja(pd=pd, tahun=tahun, triwulan=triwulan, muatan=muatan),
+        sasaran=tuple(s.uraian for s in muatan.sasaran),
+        validasi=tuple(validasi_pd(pd=pd, tahun=tahun, muatan=muatan)),
     )
 
 
@@ -414,7 +441,10 @@ def nilai_placeholder(data: DataLKjIP | DataTriwulan) -> dict[str, str]:
 
     Keys: nama_pd, singkatan_pd, pemda, tahun, tahun_lalu, triwulan, periode_renstra,
     jumlah_sasaran, jumlah_indikator, jumlah_iku, capaian_pd, kategori_pd, pagu_total,
-    realisasi_anggaran_total, serapan_total, sisa_anggaran; per sasaran S: sasaran:S,
+    realisasi_anggaran_total, serapan_total, sisa_anggaran (the agency's stated total when one
+    is recorded, `DataLKjIP.anggaran_pd`, serapan and sisa recomputed from it; else the
+    program tree's sum), pagu_program, realisasi_program, serapan_program (always the program
+    tree's sum); per sasaran S: sasaran:S,
     capaian_sasaran:S, kategori_sasaran:S; per indicator K: indikator:K, satuan:K, target:K,
     sumber_target:K, realisasi:K, capaian:K, kategori:K, realisasi_lalu:K, capaian_lalu:K,
     target_akhir:K, capaian_akhir:K; per program P: program:P, pagu:P, realisasi_anggaran:P,
@@ -434,10 +464,19 @@ def nilai_placeholder(data: DataLKjIP | DataTriwulan) -> dict[str, str]:
         nilai["triwulan"] = format_triwulan(idt.triwulan)
     nilai_placeholder_pengukuran(data.pengukuran, nilai)
     anggaran = data.anggaran
-    nilai["pagu_total"] = format_rupiah(anggaran.pagu)
-    nilai["realisasi_anggaran_total"] = format_rupiah(anggaran.realisasi)
-    nilai["serapan_total"] = format_persen(anggaran.persen)
-    nilai["sisa_anggaran"] = format_rupiah(anggaran.sisa)
+    nilai["pagu_program"] = format_rupiah(anggaran.pagu)
+    nilai["realisasi_program"] = format_rupiah(anggaran.realisasi)
+    nilai["serapan_program"] = format_persen(anggaran.persen)
+    pagu, realisasi = anggaran.pagu, anggaran.realisasi
+    total_pd = data.anggaran_pd if isinstance(data, DataLKjIP) else None
+    if total_pd is not None:
+        # The headline is the agency's own total; each amount it does not state stays the sum.
+        pagu = total_pd.pagu if total_pd.pagu is not None else pagu
+        realisasi = total_pd.realisasi if total_pd.realisasi is not None else realisasi
+    nilai["pagu_total"] = format_rupiah(pagu)
+    nilai["realisasi_anggaran_total"] = format_rupiah(realisasi)
+    nilai["serapan_total"] = format_persen(_persen(realisasi, pagu))
+    nilai["sisa_anggaran"] = format_rupiah(kurang(pagu, realisasi))
     nilai["jumlah_program"] = str(len(anggaran.program))
     for p in anggaran.program:
         nilai[f"program:{p.kode}"] = p.nama

@@ -414,10 +414,11 @@ def test_yearly_value_differs_from_combined_quarters(rencana):
 # --- Query count ---------------------------------------------------------------------------
 
 # validasi_pd: Renstra period; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-# jenis belanja; indicators; targets; rows of signed PKs (JOIN PK, pihak pertama);
-# realisations with an evidence COUNT; PK rows; staffing/facilities tables; SAKIP
-# evaluations; PK rows of the year and the next; officials; printed texts (JOIN content
-# type); sasaran; tujuan; programs; program–sasaran links.
+# jenis belanja; the stated PD budget total; indicators; targets; rows of signed PKs (JOIN
+# PK, pihak pertama); realisations with an evidence COUNT; PK rows of the year and the next
+# (also the reasons for a differing target); staffing/facilities tables; SAKIP evaluations;
+# officials; printed texts (JOIN content type); sasaran; tujuan; programs; program–sasaran
+# links. With the report's load (`muatan=`): tests/kinerja/test_validasi_muatan.py.
 Q_VALIDASI = 21
 
 

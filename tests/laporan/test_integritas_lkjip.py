@@ -121,7 +121,9 @@ def test_balangan_jenis_belanja_table_is_printed_with_the_difference(balangan):
     assert not data.belanja_sesuai
     tabel = tabel_belanja(data)
     assert tabel is not None
-    (catatan,) = tabel.catatan
+    # The second note compares with the agency's stated total (tests/anggaran/test_anggaran_pd.py).
+    catatan, catatan_pd = tabel.catatan
+    assert "sebagaimana dinyatakan" in catatan_pd
     awal = CATATAN_BELANJA_BERBEDA.split("{")[0]
     assert catatan.startswith(awal)
     assert "Rp 12.851.552.134" in catatan and "Rp 27.863.494.160" in catatan
@@ -132,3 +134,55 @@ def test_balangan_jenis_belanja_table_is_printed_with_the_difference(balangan):
     assert 'id="gambar-serapan"' not in dokumen.isi
     pesan = cetak.PESAN_GRAFIK_KOSONG.format(apa="realisasi anggaran per triwulan")
     assert pesan in dokumen.isi
+
+
+# --- Defect 8: a child's typo against a consistent parent: both printed, the approval held ---
+
+
+def test_balangan_program_prints_its_entered_amount_beside_the_childrens_sum(balangan):
+    """Seed 001 Tabel 3.14: program 8.01.02 1.581.630.000 / 1.576.380.800 (99,67%) over one
+    sub-kegiatan 6.129.824.000 / 849.878.647. Either may be the typo: the table prints the sum
+    of what was entered at the lowest level and names the program's own figures beside it."""
+    from laporan.dokumen import tabel_realisasi_anggaran
+    from laporan.dokumen.lkjip_anggaran import PENGANTAR_TERCATAT_BERBEDA, tabel_program_anggaran
+
+    data = data_lkjip(pd=balangan, tahun=2023)
+    tabel = tabel_realisasi_anggaran(data)
+    (program,) = [b for b in tabel.baris if b.kunci == "8.01.02"]
+    assert _sel(program, "pagu") == Decimal("6129824000")
+    (catatan,) = [c for c in tabel.catatan if c.startswith("Program 8.01.02:")]
+    assert catatan == (
+        "Program 8.01.02: tercatat pagu Rp 1.581.630.000 dan realisasi Rp 1.576.380.800; "
+        "jumlah kegiatan pagu Rp 6.129.824.000, realisasi Rp 849.878.647."
+    )
+    assert PENGANTAR_TERCATAT_BERBEDA in tabel.catatan
+    # One note per parent the validation names (P2, P3, P4, P6 and their kegiatan).
+    dicatat = [c for c in tabel.catatan if c.startswith(("Program ", "Kegiatan "))]
+    assert len(dicatat) == 8
+
+    bab2 = tabel_program_anggaran(data)
+    (catatan,) = [c for c in bab2.catatan if c.startswith("Program 8.01.02:")]
+    assert catatan == (
+        "Program 8.01.02: tercatat pagu Rp 1.581.630.000; jumlah kegiatan pagu Rp 6.129.824.000."
+    )
+
+
+def test_a_parent_that_agrees_with_its_children_gets_no_note(paser):
+    from laporan.dokumen import tabel_realisasi_anggaran
+
+    tabel = tabel_realisasi_anggaran(data_lkjip(pd=paser, tahun=2023))
+    assert not [c for c in tabel.catatan if c.startswith(("Program ", "Kegiatan ", "Angka "))]
+
+
+def test_a_sub_kegiatan_larger_than_its_program_holds_the_approval(balangan):
+    from periksa.services import masalah_gerbang
+
+    gerbang = masalah_gerbang(pd=balangan, tahun=2023)
+    melebihi = [
+        g
+        for g in gerbang
+        if g.masalah.kode == v.KODE_PAGU_ANAK_MELEBIHI_INDUK
+        and "program 8.01.02 " in g.masalah.pesan
+    ]
+    assert melebihi and not any(g.dijelaskan for g in melebihi)
+    assert "Rp 6.129.824.000" in melebihi[0].masalah.pesan

@@ -54,7 +54,10 @@ def test_every_draft_placeholder_is_known(paser):
     assert "{{capaian_akhir:S1.I1}}" in draf["sasaran_S1_renstra"]
     assert "Faktor pendorong (S1.I1)" in draf["sasaran_S1_penyebab"]
     assert "Cara perhitungan" in draf["sasaran_S1_target"]
-    assert nilai["pagu_total"] == "Rp 32.351.024.068"
+    # The headline is the agency's stated total (Bab II TOTAL), the program tree's sum beside.
+    assert nilai["pagu_total"] == "Rp 32.654.909.391"
+    assert nilai["pagu_program"] == "Rp 32.351.024.068"
+    assert nilai["serapan_total"] == "96,34%"
     assert nilai["capaian:S1.I1"] == "89,34%" and nilai["kategori:S1.I1"] == "Tinggi"
     tw = data_triwulan(pd=paser, tahun=2023, triwulan=2)
     nilai_tw = nilai_placeholder(tw)

@@ -44,10 +44,11 @@ SLUG_DEMO = [
 # One query per model read (PD with its pemda, units, officials, Renstra, misi, tujuan,
 # sasaran, programs, program-sasaran links, kegiatan, sub-kegiatan, indicators, targets,
 # quarterly targets, rencana aksi, realisations, pagu, realisasi anggaran, PK, PK indicators,
-# PK budget rows, jenis belanja, evaluasi SAKIP, sumber daya tables), whatever the size of
-# the plan; and the printed values (periksa.NilaiTercetak); the LKjIP fact sections
-# (`narasi`) and the newest report signature (`laporan`).
-JUMLAH_QUERY = 27
+# PK budget rows, jenis belanja, the agency's stated budget totals, evaluasi SAKIP, sumber
+# daya tables), whatever the size of the plan; and the printed values
+# (periksa.NilaiTercetak); the LKjIP fact sections (`narasi`) and the newest report
+# signature (`laporan`).
+JUMLAH_QUERY = 28
 
 
 def ambil_pd(slug: str) -> PerangkatDaerah:
