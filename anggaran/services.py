@@ -10,6 +10,10 @@ live in common.workflow): the operator of the unit submits, the verifikator of t
 verifies, the kepala approves, and a submitted/verified amount can be returned with a reason.
 Only draft and returned amounts may be edited; only approved ones feed official reports
 (anggaran.selectors.rekap_anggaran).
+
+The agency's stated budget total of a year (AnggaranPerangkatDaerah, as the DPA states it) is
+written by the PD's perencana or kepala (`anggaran_pd_simpan`, audited old → new); emptying
+its three amounts deletes it.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from django.utils import timezone
 from common import audit
 from common.formatting import format_rupiah
 from common.models import Peran
-from common.permissions import PESAN_TIDAK_BERHAK
+from common.permissions import PERENCANA, PESAN_TIDAK_BERHAK
 from common.workflow import (
     AJUKAN,
     KEMBALIKAN,
@@ -41,10 +45,11 @@ from common.workflow import (
     wajib_status,
 )
 from common.workflow import Status as StatusRealisasi
-from renstra.models import SubKegiatan
+from renstra.models import PerangkatDaerah, PeriodeRenstra, SubKegiatan
 from renstra.periode import wajib_terbuka
+from renstra.selectors import renstra_aktif
 
-from .models import Pagu, RealisasiAnggaran
+from .models import AnggaranPerangkatDaerah, Pagu, RealisasiAnggaran
 
 PESAN_MELEBIHI_PAGU = (
     "Total realisasi tahun {tahun} menjadi {total}, melebihi pagu {pagu}. "
@@ -385,3 +390,141 @@ def baris_anggaran(
             )
         )
     return hasil
+
+
+# --- The agency's stated budget total (AnggaranPerangkatDaerah) ------------------------------
+
+LABEL_ANGGARAN_PD = {
+    "pagu_murni": "Pagu murni",
+    "pagu": "Pagu berlaku",
+    "realisasi": "Realisasi",
+}
+KOLOM_ANGGARAN_PD = ("pagu_murni", "pagu", "realisasi", "sumber")
+PESAN_PD_NEGATIF = "{label} tidak boleh negatif."
+PESAN_PD_LUAR_RENSTRA = (
+    "Tahun {tahun} berada di luar periode Renstra perangkat daerah ini ({periode}); anggaran "
+    "perangkat daerah hanya dapat diisi untuk tahun dalam periode Renstra."
+)
+PESAN_PD_TANPA_RENSTRA = "belum ada Renstra"
+PESAN_PD_MURNI_TANPA_PAGU = (
+    "Pagu berlaku wajib diisi bila pagu murni diisi: isikan pagu perubahan, atau pagu murni "
+    "yang sama bila tidak ada perubahan."
+)
+PESAN_PD_BENTROK = (
+    "Anggaran perangkat daerah tahun ini baru saja disimpan oleh pengguna lain; muat ulang "
+    "halaman dan periksa angkanya sebelum menyimpan lagi."
+)
+PESAN_PD_REALISASI_MELEBIHI = (
+    "Realisasi {realisasi} melebihi pagu berlaku {pagu}. Periksa kembali angka dari DPA."
+)
+
+
+def _normal(nilai):
+    """An amount without trailing zeros (the column keeps 4 places, the form 2): 1,50 and
+    1,5000 compare and audit alike."""
+    return nilai.normalize() if isinstance(nilai, Decimal) else nilai
+
+
+def periode_renstra(pd: PerangkatDaerah) -> str:
+    """The PD's Renstra periods as text ("2022–2026"), for the refusal message. 1 query."""
+    periode = [
+        f"{awal}–{akhir}"
+        for awal, akhir in PeriodeRenstra.objects.filter(perangkat_daerah=pd)
+        .order_by("tahun_awal")
+        .values_list("tahun_awal", "tahun_akhir")
+    ]
+    return ", ".join(periode) or PESAN_PD_TANPA_RENSTRA
+
+
+def anggaran_pd_simpan(
+    *,
+    pd: PerangkatDaerah,
+    tahun: int,
+    pagu_murni: Decimal | None,
+    pagu: Decimal | None,
+    realisasi: Decimal | None,
+    sumber: str,
+    user,
+) -> AnggaranPerangkatDaerah | None:
+    """Create, update or delete the PD's stated budget total of `tahun` (perencana or kepala).
+
+    Rules (bad input raises ValidationError and changes nothing):
+    - no amount may be negative;
+    - `tahun` must lie in one of the PD's Renstra periods;
+    - a pagu murni needs a pagu berlaku (the pagu in force is never guessed from murni);
+    - a realisasi without a pagu is allowed (the LKjIP then prints the stated realisasi and
+      keeps the program tree's pagu as the headline pagu, as for an imported total), but a
+      realisasi above a stated pagu is refused;
+    - all three amounts empty: the row is deleted (whatever `sumber` says); returns None.
+    An unchanged row is not written again and no audit entry is made. Every create, update
+    and delete is audited with the old and new values.
+    """
+    akses_pengguna(user, pd).wajib(*PERENCANA)
+    sumber = (sumber or "").strip()
+    nilai = {"pagu_murni": pagu_murni, "pagu": pagu, "realisasi": realisasi}
+    galat = {
+        k: PESAN_PD_NEGATIF.format(label=LABEL_ANGGARAN_PD[k])
+        for k, v in nilai.items()
+        if v is not None and v < 0
+    }
+    if galat:
+        raise ValidationError(galat)
+    if renstra_aktif(pd=pd, tahun=tahun) is None:
+        raise ValidationError(
+            PESAN_PD_LUAR_RENSTRA.format(tahun=tahun, periode=periode_renstra(pd)),
+            code="luar_renstra",
+        )
+    if pagu_murni is not None and pagu is None:
+        raise ValidationError({"pagu": PESAN_PD_MURNI_TANPA_PAGU})
+    if pagu is not None and realisasi is not None and realisasi > pagu:
+        raise ValidationError(
+            {
+                "realisasi": PESAN_PD_REALISASI_MELEBIHI.format(
+                    realisasi=format_rupiah(realisasi), pagu=format_rupiah(pagu)
+                )
+            }
+        )
+
+    with transaction.atomic():
+        lama = (
+            AnggaranPerangkatDaerah.objects.select_for_update()
+            .filter(perangkat_daerah=pd, tahun=tahun)
+            .first()
+        )
+        sebelum = (
+            {k: _normal(getattr(lama, k)) for k in KOLOM_ANGGARAN_PD} if lama is not None else {}
+        )
+        if all(v is None for v in nilai.values()):
+            if lama is None:
+                return None
+            audit.catat(
+                pengguna=user,
+                aksi="anggaran_pd.hapus",
+                objek=lama,
+                perangkat_daerah=pd,
+                perubahan=audit.selisih(sebelum, {}),
+            )
+            lama.delete()
+            return None
+        sesudah = {**{k: _normal(v) for k, v in nilai.items()}, "sumber": sumber}
+        perubahan = audit.selisih(sebelum, sesudah)
+        if lama is not None and not perubahan:
+            return lama
+        obj = lama or AnggaranPerangkatDaerah(perangkat_daerah=pd, tahun=tahun)
+        for kunci, v in sesudah.items():
+            setattr(obj, kunci, v)
+        obj.full_clean()
+        try:
+            with transaction.atomic():
+                obj.save()
+        except IntegrityError:
+            # Another user created the year's row in the meantime: nothing is written.
+            raise ValidationError(PESAN_PD_BENTROK) from None
+        audit.catat(
+            pengguna=user,
+            aksi="anggaran_pd.ubah" if lama is not None else "anggaran_pd.buat",
+            objek=obj,
+            perangkat_daerah=pd,
+            perubahan=perubahan,
+        )
+        return obj

@@ -15,6 +15,7 @@ urlpatterns = [
     path("realisasi/<int:pk>/verifikasi/", views.realisasi_verifikasi, name="realisasi_verifikasi"),
     path("realisasi/<int:pk>/setujui/", views.realisasi_setujui, name="realisasi_setujui"),
     path("realisasi/<int:pk>/kembalikan/", views.realisasi_kembalikan, name="realisasi_kembalikan"),
+    path("perangkat-daerah/<int:tahun>/", views.AnggaranPDView.as_view(), name="anggaran_pd"),
     path(
         "riwayat/<int:sub_kegiatan>/<int:tahun>/",
         views.realisasi_riwayat,

@@ -1,5 +1,6 @@
 """Budget realisation screens: the list per quarter, the entry of one sub-kegiatan and its
-workflow actions (submit, verify, approve, return; the services are the control)."""
+workflow actions (submit, verify, approve, return; the services are the control), and the
+agency's stated budget total of a year beside the program tree's sum."""
 
 from __future__ import annotations
 
@@ -13,23 +14,34 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from common.forms import KembalikanForm
+from common.hitung import kurang
 from common.models import AuditLog, Peran
-from common.permissions import PESAN_TIDAK_BERHAK
+from common.permissions import PERENCANA, PESAN_TIDAK_BERHAK
 from common.riwayat import entri_riwayat
 from common.views import jalankan_aksi, jalankan_kembalikan
 from renstra.akses import PDAccessMixin, pd_access
 from renstra.models import UnitKerja
 from renstra.periode import baca_periode, pilihan_periode, status_periode, wajib_periode
+from renstra.selectors import renstra_aktif
 
 from . import services
-from .forms import RealisasiAnggaranForm
-from .models import RealisasiAnggaran
+from .forms import JUDUL_ANGGARAN_PD, AnggaranPDForm, RealisasiAnggaranForm
+from .models import AnggaranPerangkatDaerah, RealisasiAnggaran
+from .selectors import anggaran_pd, muat_pohon_anggaran, rekap_anggaran
 
 PESAN_TERSIMPAN = "Realisasi anggaran tersimpan."
 PESAN_DIAJUKAN = "Realisasi anggaran diajukan untuk diverifikasi."
 PESAN_DIVERIFIKASI = "Realisasi anggaran diverifikasi dan diteruskan kepada Kepala untuk disetujui."
 PESAN_DISETUJUI = "Realisasi anggaran disetujui; jumlahnya kini dipakai dalam laporan resmi."
 PESAN_DIKEMBALIKAN = "Realisasi anggaran dikembalikan kepada operator."
+PESAN_PD_TERSIMPAN = "Anggaran perangkat daerah tahun {tahun} tersimpan."
+PESAN_PD_DIHAPUS = (
+    "Anggaran perangkat daerah tahun {tahun} dihapus; LKjIP kini hanya mencetak jumlah "
+    "pohon program."
+)
+PESAN_PD_KOSONG = "Tidak ada yang disimpan: pagu murni, pagu berlaku dan realisasi kosong."
+PESAN_PD_TETAP = "Tidak ada perubahan pada anggaran perangkat daerah tahun {tahun}."
+BATAS_RIWAYAT_PD = 10
 
 
 def _sub_kegiatan(pd, pk: int):
@@ -179,6 +191,115 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
                 messages.success(request, PESAN_TERSIMPAN)
                 return redirect(request.path)
         return render(request, self.template_name, self.konteks(form))
+
+
+class AnggaranPDView(PDAccessMixin, View):
+    """The agency's stated budget total of one year (as the DPA states it) beside the program
+    tree's official sum and the difference, as the LKjIP prints them. Every reader sees the
+    values; the perencana and kepala edit them (a POST by anyone else: 403)."""
+
+    template_name = "anggaran/anggaran_pd.html"
+
+    def muat(self, tahun: int) -> None:
+        wajib_periode(tahun, 4)
+        self.tahun = tahun
+        self.total = anggaran_pd(pd=self.pd, tahun=tahun)
+        self.renstra = renstra_aktif(pd=self.pd, tahun=tahun)
+        pohon = muat_pohon_anggaran(renstra=self.renstra, tahun_list=[tahun])
+        # What the LKjIP prints: approved realisasi anggaran s.d. TW IV.
+        self.rekap = rekap_anggaran(pd=self.pd, tahun=tahun, triwulan=4, pohon=pohon)
+
+    def boleh_ubah(self) -> bool:
+        return self.akses.punya(*PERENCANA) and self.renstra is not None
+
+    def konteks(self, form) -> dict:
+        t, r = self.total, self.rekap
+        nama = str(AnggaranPerangkatDaerah(perangkat_daerah=self.pd, tahun=self.tahun))
+        log = (
+            AuditLog.objects.filter(
+                content_type=ContentType.objects.get_for_model(AnggaranPerangkatDaerah),
+                perangkat_daerah=self.pd,
+                objek=nama,
+            )
+            .select_related("pengguna")
+            .order_by("-waktu", "-id")[:BATAS_RIWAYAT_PD]
+        )
+        return {
+            "pd": self.pd,
+            "akses": self.akses,
+            "tahun": self.tahun,
+            "judul_form": JUDUL_ANGGARAN_PD,
+            "form": form,
+            "boleh_ubah": self.boleh_ubah(),
+            "pesan_luar_renstra": (
+                services.PESAN_PD_LUAR_RENSTRA.format(
+                    tahun=self.tahun, periode=services.periode_renstra(self.pd)
+                )
+                if self.renstra is None
+                else ""
+            ),
+            "total": t,
+            "rekap": r,
+            "selisih_pagu": kurang(t.pagu, r.pagu) if t else None,
+            "selisih_realisasi": kurang(t.realisasi, r.realisasi) if t else None,
+            "riwayat": entri_riwayat(list(log), AnggaranPerangkatDaerah),
+            **pilihan_periode(self.pd, self.tahun),
+        }
+
+    def get(self, request, pd, tahun):
+        self.muat(tahun)
+        t = self.total
+        awal = {}
+        if t is not None:
+            awal = {"pagu_murni": t.pagu_murni, "pagu": t.pagu, "realisasi": t.realisasi}
+            awal["sumber"] = t.sumber
+        return render(request, self.template_name, self.konteks(AnggaranPDForm(initial=awal)))
+
+    def post(self, request, pd, tahun):
+        self.muat(tahun)
+        if not self.akses.punya(*PERENCANA):
+            raise PermissionDenied(PESAN_TIDAK_BERHAK)
+        form = AnggaranPDForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                hasil = services.anggaran_pd_simpan(
+                    pd=self.pd,
+                    tahun=tahun,
+                    pagu_murni=data["pagu_murni"],
+                    pagu=data["pagu"],
+                    realisasi=data["realisasi"],
+                    sumber=data["sumber"],
+                    user=request.user,
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    for kolom, pesan in exc.message_dict.items():
+                        form.add_error(kolom if kolom in form.fields else None, pesan)
+                else:
+                    form.add_error(None, exc.messages)
+            else:
+                tingkat, pesan = self.pesan(hasil)
+                messages.add_message(request, tingkat, pesan)
+                return redirect(request.path)
+        return render(request, self.template_name, self.konteks(form))
+
+    def pesan(self, hasil: AnggaranPerangkatDaerah | None) -> tuple[int, str]:
+        """(message level, text): saved or deleted is a success, nothing written is info."""
+        t = self.total
+        if hasil is None:
+            if t is None:
+                return messages.INFO, PESAN_PD_KOSONG
+            return messages.SUCCESS, PESAN_PD_DIHAPUS.format(tahun=self.tahun)
+        tetap = t is not None and (t.pagu_murni, t.pagu, t.realisasi, t.sumber) == (
+            hasil.pagu_murni,
+            hasil.pagu,
+            hasil.realisasi,
+            hasil.sumber,
+        )
+        if tetap:
+            return messages.INFO, PESAN_PD_TETAP.format(tahun=self.tahun)
+        return messages.SUCCESS, PESAN_PD_TERSIMPAN.format(tahun=self.tahun)
 
 
 # --- Workflow actions -------------------------------------------------------------------------

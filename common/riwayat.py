@@ -156,6 +156,11 @@ def _angka(nilai) -> str | None:
     return None
 
 
+def _adalah_tahun(field: models.Field) -> bool:
+    """A year column (`tahun`, `tahun_awal`, `tahun_dinilai`, …)."""
+    return field.name == "tahun" or field.name.startswith("tahun_")
+
+
 def teks_nilai(field: models.Field | None, nilai, nama_objek: dict) -> str:
     """One stored value as a reader expects it (see the module docstring)."""
     if nilai is None or nilai == "":
@@ -174,6 +179,8 @@ def teks_nilai(field: models.Field | None, nilai, nama_objek: dict) -> str:
         return _waktu(str(nilai), hanya_tanggal=False)
     if isinstance(field, models.DateField):
         return _waktu(str(nilai), hanya_tanggal=True)
+    if isinstance(field, models.IntegerField) and _adalah_tahun(field):
+        return str(nilai)  # a year is a label, not a quantity: "2023", never "2.023"
     if isinstance(field, models.DecimalField | models.IntegerField | models.FloatField):
         return _angka(nilai) or str(nilai)
     if isinstance(field, models.FileField):

@@ -368,6 +368,22 @@ MATRIKS = [
         PEMBACA,
         200,
     ),
+    (
+        "anggaran:anggaran_pd",
+        "get",
+        lambda d: {"pd": d["pd"], "tahun": TAHUN_UJI},
+        None,
+        PEMBACA,
+        200,
+    ),
+    (
+        "anggaran:anggaran_pd",
+        "post",
+        lambda d: {"pd": d["pd"], "tahun": TAHUN_UJI},
+        lambda d: {"pagu": "1.000.000", "realisasi": "900.000", "sumber": "DPA"},
+        PERENCANA,
+        302,
+    ),
     ("renstra:indikator_daftar", "get", lambda d: {"pd": d["pd"]}, None, PEMBACA, 200),
     (
         "renstra:indikator_ubah",

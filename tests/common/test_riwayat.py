@@ -127,3 +127,14 @@ def test_history_page_text_is_indonesian_and_query_count_constant(
     assert teks.count("Realisasi diubah oleh") == 10
     assert "Nilai" in teks and "90" in teks and "90.0000" not in teks
     assert "realisasi.ubah" not in teks and "2026-" not in teks
+
+
+def test_a_year_is_printed_as_a_year_not_a_quantity():
+    from anggaran.models import AnggaranPerangkatDaerah, Pagu
+    from common.riwayat import teks_nilai
+
+    tahun = AnggaranPerangkatDaerah._meta.get_field("tahun")
+    assert teks_nilai(tahun, 2023, {}) == "2023"
+    # A quantity of the same type keeps its thousands separator.
+    murni = Pagu._meta.get_field("murni")
+    assert teks_nilai(murni, "2023", {}) == "2.023"
