@@ -13,7 +13,7 @@ from django.views import View
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
-from common.forms import KembalikanForm
+from common.forms import KembalikanForm, galat_ke_form
 from common.hitung import kurang
 from common.models import AuditLog, Peran
 from common.permissions import PERENCANA, PESAN_TIDAK_BERHAK
@@ -182,11 +182,7 @@ class RealisasiAnggaranIsiView(PDAccessMixin, View):
                 self.muat(sub_kegiatan, tahun, triwulan)
                 return render(request, self.template_name, self.konteks(form, konflik), status=409)
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for kolom, pesan in exc.message_dict.items():
-                        form.add_error(kolom if kolom in form.fields else None, pesan)
-                else:
-                    form.add_error(None, exc.messages)
+                galat_ke_form(form, exc)
             else:
                 messages.success(request, PESAN_TERSIMPAN)
                 return redirect(request.path)
@@ -273,11 +269,7 @@ class AnggaranPDView(PDAccessMixin, View):
                     user=request.user,
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for kolom, pesan in exc.message_dict.items():
-                        form.add_error(kolom if kolom in form.fields else None, pesan)
-                else:
-                    form.add_error(None, exc.messages)
+                galat_ke_form(form, exc)
             else:
                 tingkat, pesan = self.pesan(hasil)
                 messages.add_message(request, tingkat, pesan)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from .formatting import bulatkan, format_masukan, parse_desimal
 
@@ -93,3 +94,13 @@ class KembalikanForm(forms.Form):
         error_messages={"required": "Alasan pengembalian wajib diisi."},
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-control"}),
     )
+
+
+def galat_ke_form(form: forms.Form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form: per field where the field exists, else as
+    a form-wide error (the service's messages are already Indonesian)."""
+    if hasattr(exc, "error_dict"):
+        for nama, galat in exc.message_dict.items():
+            form.add_error(nama if nama in form.fields else None, galat)
+    else:
+        form.add_error(None, exc.messages)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from common.formatting import format_triwulan
+from common.forms import galat_ke_form
 from common.models import AuditLog, Peran
 from common.permissions import PESAN_TIDAK_BERHAK
 from common.riwayat import entri_riwayat
@@ -341,11 +342,7 @@ class RealisasiIsiView(PDAccessMixin, View):
                     request, self.template_name, self.konteks(form, konflik=konflik), status=409
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for kolom, pesan in exc.message_dict.items():
-                        form.add_error(kolom if kolom in form.fields else None, pesan)
-                else:
-                    form.add_error(None, exc.messages)
+                galat_ke_form(form, exc)
             else:
                 messages.success(request, PESAN_TERSIMPAN)
                 return redirect(request.path)

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 
 from common.formatting import format_bulan_tahun, format_tanggal
+from common.forms import galat_ke_form
 from common.pdf import PDFMixin, respons_pdf
 from common.permissions import PERENCANA, Akses
 from kinerja import pk as layanan
@@ -318,7 +319,7 @@ def _simpan_draf(request, pk, form_kepala, formset, baris, anggaran_hapus) -> bo
                 try:
                     layanan.pk_ubah_kepala(pk=pk, data=data_kepala, user=request.user)
                 except ValidationError as exc:
-                    _galat_ke_form(form_kepala, exc)
+                    galat_ke_form(form_kepala, exc)
                     raise _Batal from exc
             for form in formset.forms:
                 b = per_id.get(form.cleaned_data.get("id"))
@@ -344,21 +345,13 @@ def _simpan_draf(request, pk, form_kepala, formset, baris, anggaran_hapus) -> bo
                         )
                         layanan.pk_tautkan(baris=b, atasan=atasan, user=request.user)
                 except ValidationError as exc:
-                    _galat_ke_form(form, exc)
+                    galat_ke_form(form, exc)
                     raise _Batal from exc
             for a in PKAnggaran.objects.filter(perjanjian=pk, pk__in=anggaran_hapus):
                 layanan.pk_hapus_anggaran(baris=a, user=request.user)
     except _Batal:
         return False
     return True
-
-
-def _galat_ke_form(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for nama, galat in exc.message_dict.items():
-            form.add_error(nama if nama in form.fields else None, galat)
-    else:
-        form.add_error(None, exc.messages)
 
 
 @require_POST
@@ -496,7 +489,7 @@ def perubahan(request, akses: Akses, pk: int):
                 user=request.user,
             )
         except ValidationError as exc:
-            _galat_ke_form(form, exc)
+            galat_ke_form(form, exc)
         else:
             messages.success(request, PESAN_PERUBAHAN_DIBUAT.format(nomor=baru.nomor_versi))
             return redirect("pk:ubah", pd=akses.pd.slug, pk=baru.pk)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from common.formatting import teks_target
+from common.forms import galat_ke_form
 from common.models import AuditLog
 from common.permissions import PERENCANA
 from common.riwayat import entri_riwayat
@@ -103,11 +104,7 @@ class IndikatorUbahView(PDAccessMixin, View):
                     user=request.user,
                 )
             except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for kolom, pesan in exc.message_dict.items():
-                        form.add_error(kolom if kolom in form.fields else None, pesan)
-                else:
-                    form.add_error(None, exc.messages)
+                galat_ke_form(form, exc)
             else:
                 messages.success(request, PESAN_INDIKATOR_TERSIMPAN)
                 return redirect(request.path)
