@@ -11,7 +11,7 @@ and realisations of the years the reports compare.
 `pengukuran_kinerja`, `perbandingan_tahun`, `evaluasi_renja`, `efisiensi` and
 `anggaran.selectors.rekap_anggaran` accept it through `muatan=` and then run no query of
 their own (the Renja form still reads its AnalisisProgram rows); `kinerja.validasi.validasi_pd`
-reads it too and then loads only what the load does not hold (7 queries). Without it each
+reads it too and then loads only what the load does not hold (8 queries). Without it each
 loads what it needs by itself, with its pinned count. The values are the same either way:
 every loaded row is keyed by year, so loading more years than one selector needs changes
 nothing it reads.

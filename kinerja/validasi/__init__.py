@@ -249,20 +249,20 @@ def validasi_pd(
 ) -> list[Masalah]:
     """Every problem of the PD's data for `tahun`, rule by rule (budget rules first).
 
-    Queries (20): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran;
-    jenis belanja; indicators; targets; signed PK rows; realisations (with an evidence count);
-    staffing/facilities tables; SAKIP evaluations; PK rows of the year and the next (with
-    their PK, pihak pertama, indicator); officials; the printed texts of the year's report
-    (one per registered reader); sasaran; tujuan; programs (again, for their sasaran links);
-    program–sasaran links.
+    Queries (21): Renstra; programs; kegiatan; sub-kegiatan; pagu; realisasi anggaran; jenis
+    belanja; the stated PD budget total; indicators; targets; signed PK rows; realisations (with
+    an evidence count); staffing/facilities tables; SAKIP evaluations; PK rows of the year and
+    the next (with their PK, pihak pertama, indicator); officials; the printed texts of the
+    year's report (one per registered reader); sasaran; tujuan; programs (again, for their
+    sasaran links); program–sasaran links.
 
-    `muatan`: the PD-year's performance load (`kinerja.selectors.muat_kinerja`, official
-    budget status) when the caller already has it: the Renstra, the budget tree, the
-    indicators with their targets, PK rows, realisations and evidence counts, the sasaran and
-    the programs' sasaran links are read from it, and the validation runs 7 queries (jenis
-    belanja; staffing tables; SAKIP evaluations; PK rows; officials; printed texts; tujuan).
-    The result is the same. ValueError for a load of another PD, year or budget status, or
-    one without the years the rules read. A load without a Renstra holds no indicator, while
+    `muatan`: the PD-year's performance load (`kinerja.selectors.muat_kinerja`, official budget
+    status) when the caller already has it: the Renstra, the budget tree, the indicators with
+    their targets, PK rows, realisations and evidence counts, the sasaran and the programs'
+    sasaran links are read from it, and the validation runs 8 queries (jenis belanja; the stated
+    PD budget total; staffing tables; SAKIP evaluations; PK rows; officials; printed texts;
+    tujuan). The result is the same. ValueError for a load of another PD, year or budget status,
+    or one without the years the rules read. A load without a Renstra holds no indicator, while
     the rules then check every indicator of the PD: that case loads as without `muatan`.
     """
     if muatan is not None:
